@@ -1,0 +1,43 @@
+//! # ferrum-efuns
+//!
+//! Efun packages, grouped as FluffOS groups them (`src/packages/*`). Each
+//! module exposes `EFUNS: &[EfunSpec]`; `standard_table()` registers every
+//! package. A package present here is announced to LPC as
+//! `__PACKAGE_<NAME>__`.
+
+pub mod args;
+pub mod arrays;
+pub mod crypto;
+pub mod functions;
+pub mod json;
+pub mod mappings;
+pub mod math;
+pub mod strings;
+pub mod time;
+pub mod types;
+
+use ferrum_vm::efun::{EfunSpec, EfunTable};
+
+/// Every package: (name, efuns). Later entries may refine earlier ones.
+pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
+    vec![
+        ("core", types::EFUNS),
+        ("core", strings::EFUNS),
+        ("core", arrays::EFUNS),
+        ("core", mappings::EFUNS),
+        ("core", functions::EFUNS),
+        ("core", time::EFUNS),
+        ("math", math::EFUNS),
+        ("crypto", crypto::EFUNS),
+        ("json", json::EFUNS),
+    ]
+}
+
+/// The efun table with every package registered.
+pub fn standard_table() -> EfunTable {
+    let mut t = EfunTable::new();
+    for (name, specs) in packages() {
+        t.register(name, specs);
+    }
+    t
+}

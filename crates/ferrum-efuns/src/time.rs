@@ -1,0 +1,5 @@
+//! Efuns: time (to be filled in).
+
+use ferrum_vm::efun::EfunSpec;
+
+pub const EFUNS: &[EfunSpec] = &[];

@@ -1,0 +1,545 @@
+//! Operators on values: the slow paths behind the dispatch loop's inline
+//! integer cases, and indexing/ranges. Pure functions of their operands.
+
+use crate::error::{LpcError, VmResult};
+use crate::value::{Array, Buffer, LStr, Mapping, Value};
+use std::cmp::Ordering;
+
+fn bad_types(op: &str, a: &Value, b: &Value) -> LpcError {
+    LpcError::new(format!(
+        "Bad type argument to {}. Had {} and {}.",
+        op,
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// How a float reads when joined to a string.
+pub fn float_to_string(f: f64) -> String {
+    format!("{:.6}", f)
+}
+
+/// The text of a value joined to a string with `+`.
+pub fn concat_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
+    match v {
+        Value::Str(s) => Some(std::borrow::Cow::Borrowed(s.as_str())),
+        Value::Int(i) => Some(std::borrow::Cow::Owned(i.to_string())),
+        Value::Undefined => Some(std::borrow::Cow::Borrowed("0")),
+        Value::Float(f) => Some(std::borrow::Cow::Owned(float_to_string(*f))),
+        Value::Object(o) if o.is_destructed() => Some(std::borrow::Cow::Borrowed("0")),
+        _ => None,
+    }
+}
+
+pub fn add(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    Ok(match (a, b) {
+        (Int(x), Int(y)) => Int(x.wrapping_add(y)),
+        (Undefined, Int(y)) | (Int(y), Undefined) => Int(y),
+        (Undefined, Undefined) => Int(0),
+        (Float(x), Float(y)) => Float(x + y),
+        (Float(x), Int(y)) | (Int(y), Float(x)) => Float(x + y as f64),
+        (Float(x), Undefined) | (Undefined, Float(x)) => Float(x),
+        (Str(mut s), b) => match concat_text(&b) {
+            Some(t) => {
+                s.push_str(&t);
+                Str(s)
+            }
+            None => return Err(bad_types("+", &Str(s), &b)),
+        },
+        (a, Str(s)) => match concat_text(&a) {
+            Some(t) => {
+                let mut out = String::with_capacity(t.len() + s.byte_len());
+                out.push_str(&t);
+                out.push_str(&s);
+                Str(LStr::from(out))
+            }
+            None => return Err(bad_types("+", &a, &Str(s))),
+        },
+        (Array(x), Array(y)) => {
+            let mut v = x.to_vec();
+            v.extend(y.borrow().iter().cloned());
+            Value::array(v)
+        }
+        (Mapping(x), Mapping(y)) => {
+            let m = x.copy();
+            {
+                let mut t = m.borrow_mut();
+                for (k, v) in y.borrow().iter() {
+                    t.insert(k.clone(), v.clone());
+                }
+            }
+            Mapping(m)
+        }
+        (Buffer(x), Buffer(y)) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(&y.borrow());
+            Value::buffer(v)
+        }
+        (a, b) => return Err(bad_types("+", &a, &b)),
+    })
+}
+
+/// `a -= b` / `a - b` on arrays: the elements of a not in b.
+pub fn array_subtract(a: &Array, b: &Array) -> Array {
+    let b = b.borrow();
+    if b.len() > 8 {
+        let set: std::collections::HashSet<&Value> = b.iter().collect();
+        Array::new(a.borrow().iter().filter(|x| !set.contains(x)).cloned().collect())
+    } else {
+        Array::new(a.borrow().iter().filter(|x| !b.iter().any(|y| y == *x)).cloned().collect())
+    }
+}
+
+pub fn sub(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Int(x.wrapping_sub(y)));
+    }
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        return Ok(Float(x - y));
+    }
+    Ok(match (&a, &b) {
+        (Array(x), Array(y)) => Array(array_subtract(x, y)),
+        (Mapping(m), _) => {
+            // mapping - key / mapping - ({ keys }): a copy without them.
+            let out = m.copy();
+            match &b {
+                Array(keys) => {
+                    for k in keys.borrow().iter() {
+                        out.remove(k);
+                    }
+                }
+                k => {
+                    out.remove(k);
+                }
+            }
+            Mapping(out)
+        }
+        _ => return Err(bad_types("-", &a, &b)),
+    })
+}
+
+pub fn mul(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Int(x.wrapping_mul(y)));
+    }
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        return Ok(Float(x * y));
+    }
+    Err(bad_types("*", &a, &b))
+}
+
+pub fn div(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        if y == 0 {
+            return Err(LpcError::new("Division by zero"));
+        }
+        return Ok(Int(x.wrapping_div(y)));
+    }
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        if y == 0.0 {
+            let msg = if matches!(b, Float(_)) && a.as_int().is_some() { "Division by 0.0" } else { "Division by zero" };
+            return Err(LpcError::new(msg));
+        }
+        return Ok(Float(x / y));
+    }
+    Err(bad_types("/", &a, &b))
+}
+
+pub fn modulo(a: Value, b: Value) -> VmResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        if y == 0 {
+            return Err(LpcError::new("Modulus by zero."));
+        }
+        return Ok(Value::Int(x.wrapping_rem(y)));
+    }
+    Err(bad_types("%", &a, &b))
+}
+
+pub fn bit_and(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Int(x & y));
+    }
+    match (&a, &b) {
+        (Array(x), Array(y)) => {
+            // Intersection keeps a's order and drops duplicates.
+            let ys = y.borrow();
+            let mut seen: Vec<Value> = Vec::new();
+            for v in x.borrow().iter() {
+                if ys.iter().any(|w| w == v) && !seen.iter().any(|s| s == v) {
+                    seen.push(v.clone());
+                }
+            }
+            Ok(Value::array(seen))
+        }
+        (Mapping(m), Array(keys)) => {
+            let out = crate::value::Mapping::new();
+            for k in keys.borrow().iter() {
+                if let Some(v) = m.get(k) {
+                    out.insert(k.clone(), v);
+                }
+            }
+            Ok(Mapping(out))
+        }
+        (Mapping(m), Mapping(n)) => {
+            let out = crate::value::Mapping::new();
+            for (k, v) in m.borrow().iter() {
+                if n.contains_key(k) {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+            Ok(Mapping(out))
+        }
+        _ => Err(bad_types("&", &a, &b)),
+    }
+}
+
+pub fn bit_or(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Int(x | y));
+    }
+    match (&a, &b) {
+        (Array(x), Array(y)) => {
+            // Union: a's elements, then b's elements not already present.
+            let mut out: Vec<Value> = Vec::new();
+            for v in x.borrow().iter().chain(y.borrow().iter()) {
+                if !out.iter().any(|w| w == v) {
+                    out.push(v.clone());
+                }
+            }
+            Ok(Value::array(out))
+        }
+        _ => Err(bad_types("|", &a, &b)),
+    }
+}
+
+pub fn bit_xor(a: Value, b: Value) -> VmResult<Value> {
+    use Value::*;
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Int(x ^ y));
+    }
+    match (&a, &b) {
+        (Array(x), Array(y)) => {
+            let xs = x.borrow();
+            let ys = y.borrow();
+            let mut out: Vec<Value> = xs.iter().filter(|v| !ys.iter().any(|w| w == *v)).cloned().collect();
+            out.extend(ys.iter().filter(|v| !xs.iter().any(|w| w == *v)).cloned());
+            Ok(Value::array(out))
+        }
+        _ => Err(bad_types("^", &a, &b)),
+    }
+}
+
+pub fn shl(a: Value, b: Value) -> VmResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        // The count is masked to its low 6 bits, as FluffOS does.
+        return Ok(Value::Int(x.wrapping_shl((y & 63) as u32)));
+    }
+    Err(bad_types("<<", &a, &b))
+}
+
+pub fn shr(a: Value, b: Value) -> VmResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(Value::Int(x >> (y & 63)));
+    }
+    Err(bad_types(">>", &a, &b))
+}
+
+pub fn neg(a: Value) -> VmResult<Value> {
+    match a {
+        Value::Int(x) => Ok(Value::Int(x.wrapping_neg())),
+        Value::Undefined => Ok(Value::Int(0)),
+        Value::Float(x) => Ok(Value::Float(-x)),
+        _ => Err(LpcError::new("Bad argument to unary minus")),
+    }
+}
+
+pub fn compl(a: Value) -> VmResult<Value> {
+    match a.as_int() {
+        Some(x) => Ok(Value::Int(!x)),
+        None => Err(LpcError::new("Bad argument to ~")),
+    }
+}
+
+/// Ordering for `<`, `<=`, `>`, `>=`: numbers with numbers, strings with
+/// strings.
+pub fn compare(a: &Value, b: &Value, op: &str) -> VmResult<Ordering> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return Ok(x.cmp(&y));
+    }
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
+    }
+    if let (Value::Str(x), Value::Str(y)) = (a, b) {
+        return Ok(x.as_str().cmp(y.as_str()));
+    }
+    Err(bad_types(op, a, b))
+}
+
+pub fn inc(a: Value, delta: i64) -> VmResult<Value> {
+    match a {
+        Value::Int(x) => Ok(Value::Int(x.wrapping_add(delta))),
+        Value::Undefined => Ok(Value::Int(delta)),
+        Value::Float(x) => Ok(Value::Float(x + delta as f64)),
+        _ => Err(LpcError::new(if delta > 0 {
+            "++ of non-numeric argument"
+        } else {
+            "-- of non-numeric argument"
+        })),
+    }
+}
+
+// ----- indexing -----
+
+fn index_int(i: &Value) -> VmResult<i64> {
+    i.as_int().ok_or_else(|| LpcError::new("Illegal type of index"))
+}
+
+/// Resolves an index that may count from the end into `0..len`.
+fn resolve(i: i64, len: usize, from_end: bool) -> Option<usize> {
+    let i = if from_end { len as i64 - i } else { i };
+    if i < 0 || i >= len as i64 {
+        None
+    } else {
+        Some(i as usize)
+    }
+}
+
+pub fn index(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
+    match c {
+        Value::Array(a) => {
+            let a = a.borrow();
+            let n = i.as_int().ok_or_else(|| LpcError::new("Array indexes must be integers."))?;
+            if n < 0 && !from_end {
+                return Err(LpcError::new("Array index must be positive or zero."));
+            }
+            match resolve(n, a.len(), from_end) {
+                Some(k) => Ok(a[k].clone().live()),
+                None => Err(LpcError::new("Array index out of bounds.")),
+            }
+        }
+        Value::Mapping(m) if !from_end => Ok(m.get(i).map(Value::live).unwrap_or(Value::Undefined)),
+        Value::Str(s) => {
+            let n = i.as_int().ok_or_else(|| LpcError::new("String indexes must be integers."))?;
+            let len = s.char_len();
+            // s[strlen(s)] and s[<0] read as 0, as in FluffOS.
+            let pos = if from_end { len as i64 - n } else { n };
+            if pos == len as i64 {
+                return Ok(Value::Int(0));
+            }
+            match resolve(n, len, from_end) {
+                Some(k) => Ok(Value::Int(s.char_at(k).map(|c| c as i64).unwrap_or(0))),
+                None if from_end => Err(LpcError::new("String rindex out of bounds.")),
+                None => Err(LpcError::new("String index out of bounds.")),
+            }
+        }
+        Value::Buffer(b) => {
+            let b = b.borrow();
+            let n = index_int(i)?;
+            match resolve(n, b.len(), from_end) {
+                Some(k) => Ok(Value::Int(b[k] as i64)),
+                None => Err(LpcError::new("Buffer index out of bounds.")),
+            }
+        }
+        Value::Class(ci) => {
+            let n = index_int(i)?;
+            let f = ci.fields.borrow();
+            match resolve(n, f.len(), from_end) {
+                Some(k) => Ok(f[k].clone()),
+                None => Err(LpcError::new("Class index out of bounds.")),
+            }
+        }
+        v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
+        Value::Mapping(_) => Err(LpcError::new("Illegal index from end of mapping.")),
+        other => Err(LpcError::new(format!("Cannot index value of type '{}'.", other.type_name()))),
+    }
+}
+
+/// The `[from..to]` bounds (inclusive, clamped) as a half-open range.
+fn range_bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
+    use crate::program::range_flags::*;
+    let f = index_int(from)?;
+    let f = if flags & FROM_END != 0 { len as i64 - f } else { f };
+    let t = if flags & OPEN_END != 0 {
+        len as i64 - 1
+    } else {
+        let t = index_int(to)?;
+        if flags & TO_END != 0 {
+            len as i64 - t
+        } else {
+            t
+        }
+    };
+    let f = f.max(0);
+    let t = t.min(len as i64 - 1);
+    if f > t {
+        return Ok((0, 0));
+    }
+    Ok((f as usize, t as usize + 1))
+}
+
+pub fn range(c: &Value, from: &Value, to: &Value, flags: u8) -> VmResult<Value> {
+    match c {
+        Value::Array(a) => {
+            let a = a.borrow();
+            let (x, y) = range_bounds(a.len(), from, to, flags)?;
+            Ok(Value::array(a[x..y].to_vec()))
+        }
+        Value::Str(s) => {
+            let (x, y) = range_bounds(s.char_len(), from, to, flags)?;
+            Ok(Value::Str(s.substr(x, y)))
+        }
+        Value::Buffer(b) => {
+            let b = b.borrow();
+            let (x, y) = range_bounds(b.len(), from, to, flags)?;
+            Ok(Value::buffer(b[x..y].to_vec()))
+        }
+        v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
+        other => Err(LpcError::new(format!("Cannot index type '{}' using [ .. ] operator.", other.type_name()))),
+    }
+}
+
+/// `slot[key] = value`, in place. A string in `slot` is replaced by the
+/// edited string (strings are values, not references).
+pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> VmResult<()> {
+    match slot {
+        Value::Array(a) => {
+            let mut a = a.borrow_mut();
+            let n = index_int(&key)?;
+            match resolve(n, a.len(), from_end) {
+                Some(k) => {
+                    a[k] = value;
+                    Ok(())
+                }
+                None => Err(LpcError::new("Array index out of bounds.")),
+            }
+        }
+        Value::Mapping(m) if !from_end => {
+            m.insert(key, value);
+            Ok(())
+        }
+        Value::Buffer(b) => {
+            let mut b = b.borrow_mut();
+            let n = index_int(&key)?;
+            let byte = value.as_int().ok_or_else(|| LpcError::new("Non-numeric value assigned to buffer element."))?;
+            match resolve(n, b.len(), from_end) {
+                Some(k) => {
+                    b[k] = byte as u8;
+                    Ok(())
+                }
+                None => Err(LpcError::new("Buffer index out of bounds.")),
+            }
+        }
+        Value::Str(s) => {
+            let n = index_int(&key)?;
+            let c = value
+                .as_int()
+                .and_then(|c| char::from_u32(c as u32))
+                .ok_or_else(|| LpcError::new("Non-character value assigned to string element."))?;
+            let len = s.char_len();
+            let k = resolve(n, len, from_end).ok_or_else(|| LpcError::new("String index out of bounds."))?;
+            let mut out = String::with_capacity(s.byte_len() + 4);
+            for (i, ch) in s.chars().enumerate() {
+                out.push(if i == k { c } else { ch });
+            }
+            *slot = Value::Str(LStr::from(out));
+            Ok(())
+        }
+        Value::Class(ci) => {
+            let n = index_int(&key)?;
+            let mut f = ci.fields.borrow_mut();
+            match resolve(n, f.len(), from_end) {
+                Some(k) => {
+                    f[k] = value;
+                    Ok(())
+                }
+                None => Err(LpcError::new("Class index out of bounds.")),
+            }
+        }
+        v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
+        other => Err(LpcError::new(format!("Illegal lvalue: cannot index {}.", other.type_name()))),
+    }
+}
+
+/// `slot[from..to] = value`: replaces the range with the value's elements.
+pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &Value) -> VmResult<()> {
+    fn bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
+        use crate::program::range_flags::*;
+        let f = index_int(from)?;
+        let f = if flags & FROM_END != 0 { len as i64 - f } else { f };
+        let t = if flags & OPEN_END != 0 {
+            len as i64 - 1
+        } else {
+            let t = index_int(to)?;
+            if flags & TO_END != 0 {
+                len as i64 - t
+            } else {
+                t
+            }
+        };
+        if f < 0 || f > len as i64 {
+            return Err(LpcError::new("Range start out of bounds in range assignment."));
+        }
+        let t = t.min(len as i64 - 1);
+        // A range ending before it starts replaces nothing (an insertion).
+        let end = if t + 1 < f { f } else { t + 1 };
+        Ok((f as usize, end as usize))
+    }
+    match slot {
+        Value::Array(a) => {
+            let items = match value {
+                Value::Array(v) => v.to_vec(),
+                _ => return Err(LpcError::new("Range assignment of a non-array to an array.")),
+            };
+            let len = a.len();
+            let (x, y) = bounds(len, from, to, flags)?;
+            a.borrow_mut().splice(x..y, items);
+            Ok(())
+        }
+        Value::Str(s) => {
+            let text = match value {
+                Value::Str(t) => t.clone(),
+                _ => return Err(LpcError::new("Range assignment of a non-string to a string.")),
+            };
+            let (x, y) = bounds(s.char_len(), from, to, flags)?;
+            let a = s.byte_offset(x);
+            let b = s.byte_offset(y);
+            let mut out = String::with_capacity(s.byte_len() + text.byte_len());
+            out.push_str(&s[..a]);
+            out.push_str(&text);
+            out.push_str(&s[b..]);
+            *slot = Value::Str(LStr::from(out));
+            Ok(())
+        }
+        Value::Buffer(b) => {
+            let bytes = match value {
+                Value::Buffer(v) => v.to_vec(),
+                _ => return Err(LpcError::new("Range assignment of a non-buffer to a buffer.")),
+            };
+            let len = b.len();
+            let (x, y) = bounds(len, from, to, flags)?;
+            b.borrow_mut().splice(x..y, bytes);
+            Ok(())
+        }
+        v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
+        other => Err(LpcError::new(format!("Illegal lvalue: cannot range-assign {}.", other.type_name()))),
+    }
+}
+
+/// Makes an array of `n` zeros (`allocate`).
+pub fn zeros(n: usize) -> Array {
+    Array::new(vec![Value::Int(0); n])
+}
+
+pub fn new_mapping() -> Mapping {
+    Mapping::new()
+}
+
+pub fn new_buffer(n: usize) -> Buffer {
+    Buffer::new(vec![0; n])
+}
