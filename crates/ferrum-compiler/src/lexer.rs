@@ -58,6 +58,11 @@ impl Lexer {
         self.line = line;
     }
 
+    /// Overrides the file id put in spans (`#line N "file"`).
+    pub fn set_file(&mut self, file: u16) {
+        self.file = file;
+    }
+
     fn bytes(&self) -> &[u8] {
         self.src.as_bytes()
     }
@@ -507,7 +512,7 @@ impl Lexer {
         let mut lit = String::new();
         let mk = |tok: Tok| Token::new(tok, span);
         let mut first = true;
-        let mut push_plus = |parts: &mut Vec<Token>, first: &mut bool| {
+        let push_plus = |parts: &mut Vec<Token>, first: &mut bool| {
             if !*first {
                 parts.push(mk(Tok::Punct(Punct::Plus)));
             }
@@ -629,49 +634,6 @@ impl Lexer {
         }
         self.skip_space(diags);
         !self.at_line_start && !self.at_end()
-    }
-
-    /// Skips raw lines (inside a false `#if`) up to the next line whose
-    /// first non-blank character is `#`. Returns false at end of file.
-    pub fn skip_to_directive(&mut self) -> bool {
-        self.pending.clear();
-        let mut in_comment = false;
-        loop {
-            if self.at_end() {
-                return false;
-            }
-            if !in_comment {
-                // At a line start: look past blanks for '#'.
-                let save = (self.pos, self.line, self.col);
-                while matches!(self.peek(), b' ' | b'\t' | b'\r' | 0x0c) {
-                    self.bump();
-                }
-                if self.peek() == b'#' {
-                    self.at_line_start = true;
-                    return true;
-                }
-                let _ = save;
-            }
-            // Consume the line, tracking block comments across lines.
-            while !self.at_end() && self.peek() != b'\n' {
-                if in_comment {
-                    if self.peek() == b'*' && self.peek_at(1) == b'/' {
-                        self.bump();
-                        in_comment = false;
-                    }
-                } else if self.peek() == b'/' && self.peek_at(1) == b'*' {
-                    self.bump();
-                    in_comment = true;
-                } else if self.peek() == b'/' && self.peek_at(1) == b'/' {
-                    while !self.at_end() && self.peek() != b'\n' {
-                        self.bump();
-                    }
-                    break;
-                }
-                self.bump();
-            }
-            self.bump();
-        }
     }
 }
 

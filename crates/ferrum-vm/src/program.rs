@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// One bytecode instruction. Operands are inline; the enum is 8 bytes.
+/// One bytecode instruction. Operands are inline; the enum is 12 bytes.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
     // -- constants and stack --
@@ -93,6 +93,9 @@ pub enum Op {
     /// class field by name (type of the instance unknown at compile time)
     MemberByName(u32),
     SetMemberByName(u32),
+    /// `x?.name` / `x?.[k]`: undefined unless x is a mapping (or class).
+    MemberOpt(u32),
+    IndexOpt,
 
     // -- control flow (absolute targets) --
     Jump(u32),
@@ -107,6 +110,10 @@ pub enum Op {
     /// `??`: if top is not undefined/0 jump and keep it, else pop it.
     NullishJump(u32),
     Switch(u16),
+    /// Pops b and a; jumps when `a <cmp> b` (a fused compare and branch).
+    JumpCmp(Cmp, u32),
+    /// Jumps when `local <cmp> imm` (loop conditions like `i < n`).
+    JumpLocalCmpInt(u16, Cmp, i32, u32),
 
     // -- calls --
     /// Call a function of this program by slot (virtual).
@@ -154,6 +161,43 @@ pub enum Op {
     Unpack(u16),
     /// Set a local variable's type-check / nothing else (no-op marker).
     Nop,
+}
+
+/// A comparison in a fused compare-and-branch instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Cmp {
+    /// The comparison that holds exactly when this one does not.
+    pub fn negate(self) -> Cmp {
+        match self {
+            Cmp::Eq => Cmp::Ne,
+            Cmp::Ne => Cmp::Eq,
+            Cmp::Lt => Cmp::Ge,
+            Cmp::Le => Cmp::Gt,
+            Cmp::Gt => Cmp::Le,
+            Cmp::Ge => Cmp::Lt,
+        }
+    }
+
+    #[inline(always)]
+    pub fn holds_int(self, a: i64, b: i64) -> bool {
+        match self {
+            Cmp::Eq => a == b,
+            Cmp::Ne => a != b,
+            Cmp::Lt => a < b,
+            Cmp::Le => a <= b,
+            Cmp::Gt => a > b,
+            Cmp::Ge => a >= b,
+        }
+    }
 }
 
 /// The number of arguments is whatever the preceding `ExpandArgs` pushed.

@@ -8,7 +8,7 @@
 use super::ops;
 use super::{CatchRecord, Vm};
 use crate::error::{LpcError, VmResult};
-use crate::program::{Op, DYN_ARGS};
+use crate::program::{Cmp, Op, DYN_ARGS};
 use crate::value::{Array, ClassInstance, FunctionKind, FunctionPtr, LStr, Mapping, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -95,8 +95,11 @@ impl Vm {
 
                     // ----- variables -----
                     Op::Local(i) => {
-                        let v = self.stack[base + i as usize].clone();
-                        self.stack.push(v.live());
+                        let v = match &self.stack[base + i as usize] {
+                            Value::Int(x) => Value::Int(*x),
+                            other => other.clone().live(),
+                        };
+                        self.stack.push(v);
                     }
                     Op::SetLocal(i) => {
                         let v = self.pop();
@@ -167,7 +170,9 @@ impl Vm {
                     Op::AddToLocal(i) => {
                         let v = self.pop();
                         let slot = &mut self.stack[base + i as usize];
-                        if !add_in_place(slot, &v) {
+                        if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &v) {
+                            *x = x.wrapping_add(*y);
+                        } else if !add_in_place(slot, &v) {
                             let cur = std::mem::take(slot);
                             let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
                             self.stack[base + i as usize] = r;
@@ -442,6 +447,24 @@ impl Vm {
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r.live());
                     }
+                    Op::MemberOpt(k) => {
+                        let inst = self.pop();
+                        let name = def.consts[k as usize].clone();
+                        let r = match &inst {
+                            Value::Mapping(_) | Value::Class(_) => member_by_name(&inst, &name).unwrap_or_default(),
+                            _ => Value::Undefined,
+                        };
+                        self.stack.push(r.live());
+                    }
+                    Op::IndexOpt => {
+                        let k = self.pop();
+                        let c = self.pop();
+                        let r = match &c {
+                            Value::Mapping(m) => m.get(&k).unwrap_or_default(),
+                            _ => Value::Undefined,
+                        };
+                        self.stack.push(r.live());
+                    }
                     Op::SetMemberByName(k) => {
                         let v = self.pop();
                         let mut inst = self.pop();
@@ -472,14 +495,20 @@ impl Vm {
                         pc = t as usize;
                     }
                     Op::JumpIfFalse(t) => {
-                        let v = self.pop();
-                        if v.is_false() {
+                        let f = match self.pop() {
+                            Value::Int(x) => x == 0,
+                            other => other.is_false(),
+                        };
+                        if f {
                             pc = t as usize;
                         }
                     }
                     Op::JumpIfTrue(t) => {
-                        let v = self.pop();
-                        if !v.is_false() {
+                        let f = match self.pop() {
+                            Value::Int(x) => x == 0,
+                            other => other.is_false(),
+                        };
+                        if !f {
                             pc = t as usize;
                         }
                     }
@@ -502,6 +531,29 @@ impl Vm {
                             pc = t as usize;
                         } else {
                             self.stack.pop();
+                        }
+                    }
+                    Op::JumpCmp(cmp, t) => {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let holds = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => cmp.holds_int(*x, *y),
+                            _ => tri!(self, fi, pc, entry, 'frame, compare_values(cmp, &a, &b)),
+                        };
+                        if holds {
+                            pc = t as usize;
+                        }
+                    }
+                    Op::JumpLocalCmpInt(slot, cmp, imm, t) => {
+                        let holds = match &self.stack[base + slot as usize] {
+                            Value::Int(x) => cmp.holds_int(*x, imm as i64),
+                            other => {
+                                let a = other.clone();
+                                tri!(self, fi, pc, entry, 'frame, compare_values(cmp, &a, &Value::Int(imm as i64)))
+                            }
+                        };
+                        if holds {
+                            pc = t as usize;
                         }
                     }
                     Op::Switch(t) => {
@@ -941,6 +993,18 @@ fn member_by_name(inst: &Value, name: &Value) -> VmResult<Value> {
         v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
         other => Err(LpcError::new(format!("Member access on a {}.", other.type_name()))),
     }
+}
+
+/// `a <cmp> b` for any values, as the separate operators would decide.
+fn compare_values(cmp: Cmp, a: &Value, b: &Value) -> VmResult<bool> {
+    Ok(match cmp {
+        Cmp::Eq => a.lpc_eq(b),
+        Cmp::Ne => !a.lpc_eq(b),
+        Cmp::Lt => ops::compare(a, b, "<")?.is_lt(),
+        Cmp::Le => ops::compare(a, b, "<=")?.is_le(),
+        Cmp::Gt => ops::compare(a, b, ">")?.is_gt(),
+        Cmp::Ge => ops::compare(a, b, ">=")?.is_ge(),
+    })
 }
 
 fn op_name(op: Op) -> &'static str {

@@ -91,7 +91,7 @@ impl Value {
     }
 
     /// Replaces a destructed object by 0; LPC never sees dead objects.
-    #[inline]
+    #[inline(always)]
     pub fn live(self) -> Value {
         match self {
             Value::Object(ref o) if o.is_destructed() => Value::Int(0),

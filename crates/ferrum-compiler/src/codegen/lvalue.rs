@@ -1,0 +1,462 @@
+//! Assignments, increments and stores to lvalues: variables, indexes,
+//! ranges and members.
+//!
+//! Strings are values, so `s[i] = c` must write the edited string back to
+//! the variable: index and range stores whose container is a plain
+//! variable use the variable-rooted instructions (`SetIndexLocal`, ...).
+//! Arrays, mappings and classes are references, so a nested container
+//! (`a[i][j] = v`) can be edited through a temporary.
+
+use super::expr::{binop_code, VarRef};
+use super::func::FnCompiler;
+use crate::ast::*;
+use crate::token::Span;
+use ferrum_vm::program::{range_flags, Op};
+use ferrum_vm::Type;
+
+/// The right-hand side of a store: an expression, or a value already in a
+/// hidden local.
+#[derive(Clone, Copy)]
+pub(crate) enum Rhs<'e> {
+    Expr(&'e Expr),
+    Local(u16),
+}
+
+enum Root {
+    Local(u16, bool),
+    Global(u16),
+}
+
+enum LVal<'e> {
+    Local { slot: u16, by_ref: bool, foreach_ref: Option<u16> },
+    Global(u16),
+    Index { base: &'e Expr, key: &'e Expr, rev: bool },
+    Range { base: &'e Expr, from: &'e Expr, to: Option<&'e Expr>, flags: u8 },
+    ClassMember { obj: &'e Expr, idx: u16 },
+    NamedMember { obj: &'e Expr, name: Name },
+}
+
+impl<'a, 'd> FnCompiler<'a, 'd> {
+    fn rhs(&mut self, r: Rhs) -> Type {
+        match r {
+            Rhs::Expr(e) => self.expr(e),
+            Rhs::Local(s) => {
+                self.emit(Op::Local(s));
+                Type::Unknown
+            }
+        }
+    }
+
+    fn root_of(&self, base: &Expr) -> Option<Root> {
+        if let ExprKind::Ident(name) = &base.kind {
+            return match self.resolve_var(name)? {
+                VarRef::Local { slot, by_ref, .. } => Some(Root::Local(slot, by_ref)),
+                VarRef::Global { idx, .. } => Some(Root::Global(idx)),
+            };
+        }
+        None
+    }
+
+    fn load_root(&mut self, r: &Root) {
+        match r {
+            Root::Local(s, true) => self.emit(Op::LocalRef(*s)),
+            Root::Local(s, false) => self.emit(Op::Local(*s)),
+            Root::Global(g) => self.emit(Op::Global(*g)),
+        };
+    }
+
+    fn lvalue<'e>(&mut self, e: &'e Expr) -> Option<LVal<'e>> {
+        match &e.kind {
+            ExprKind::Ident(name) => match self.resolve_var(name) {
+                Some(VarRef::Local { slot, by_ref, foreach_ref, .. }) => Some(LVal::Local { slot, by_ref, foreach_ref }),
+                Some(VarRef::Global { idx, .. }) => Some(LVal::Global(idx)),
+                None => {
+                    self.error(e.span, format!("Undefined variable '{}'", name));
+                    None
+                }
+            },
+            ExprKind::Index(base, key, rev) => Some(LVal::Index { base, key, rev: *rev }),
+            ExprKind::Range(base, from, from_end, to, to_end) => {
+                let mut flags = 0;
+                if *from_end {
+                    flags |= range_flags::FROM_END;
+                }
+                if to.is_none() {
+                    flags |= range_flags::OPEN_END;
+                } else if *to_end {
+                    flags |= range_flags::TO_END;
+                }
+                Some(LVal::Range { base, from, to: to.as_deref(), flags })
+            }
+            ExprKind::Member(obj, name, false) => {
+                let class_field = self.static_class_field(obj, name);
+                match class_field {
+                    Some(idx) => Some(LVal::ClassMember { obj, idx }),
+                    None => Some(LVal::NamedMember { obj, name: name.clone() }),
+                }
+            }
+            ExprKind::Member(_, _, true) | ExprKind::OptIndex(..) => {
+                self.error(e.span, "Illegal lvalue: optional chaining is read-only");
+                None
+            }
+            _ => {
+                self.error(e.span, "Illegal lvalue");
+                None
+            }
+        }
+    }
+
+    /// The field index when `obj` is statically a class with that field.
+    fn static_class_field(&mut self, obj: &Expr, name: &str) -> Option<u16> {
+        let ty = match &obj.kind {
+            ExprKind::Ident(n) => match self.resolve_var(n)? {
+                VarRef::Local { ty, .. } | VarRef::Global { ty, .. } => ty,
+            },
+            _ => return None,
+        };
+        if let Type::Class(c) = ty {
+            let def = self.ctx.prog.find_class(&c)?;
+            return def.field_index(name).map(|i| i as u16);
+        }
+        None
+    }
+
+    fn store_local(&mut self, slot: u16, by_ref: bool, foreach_ref: Option<u16>, want: bool) {
+        if let Some(h) = foreach_ref {
+            self.emit(Op::Dup);
+            self.emit(Op::ForeachStore(h));
+        }
+        match (by_ref, want) {
+            (true, true) => {
+                self.emit(Op::Dup);
+                self.emit(Op::SetLocalRef(slot));
+            }
+            (true, false) => {
+                self.emit(Op::SetLocalRef(slot));
+            }
+            (false, true) => {
+                self.emit(Op::TeeLocal(slot));
+            }
+            (false, false) => {
+                self.emit(Op::SetLocal(slot));
+            }
+        }
+    }
+
+    fn load_lval(&mut self, lv: &LVal) {
+        match lv {
+            LVal::Local { slot, by_ref, .. } => {
+                self.emit(if *by_ref { Op::LocalRef(*slot) } else { Op::Local(*slot) });
+            }
+            LVal::Global(g) => {
+                self.emit(Op::Global(*g));
+            }
+            _ => unreachable!("only variables load directly"),
+        }
+    }
+
+    /// Compiles `lhs op= rhs`; leaves the assigned value when `want`.
+    pub fn assign(&mut self, op: AssignOp, lhs: &Expr, rhs: Rhs, want: bool, span: Span) -> Type {
+        let Some(lv) = self.lvalue(lhs) else {
+            self.rhs(rhs);
+            if !want {
+                self.emit(Op::Pop);
+            }
+            return Type::Unknown;
+        };
+        match op {
+            AssignOp::Set => self.assign_set(&lv, rhs, want),
+            AssignOp::Op(bop) => self.assign_op(&lv, bop, rhs, want, span),
+            AssignOp::Logic(lop) => {
+                // Read, test, and only then evaluate and store the rhs.
+                self.expr(lhs);
+                let j = self.emit(match lop {
+                    LogicOp::Or => Op::OrJump(0),
+                    LogicOp::And => Op::AndJump(0),
+                    LogicOp::Nullish => Op::NullishJump(0),
+                });
+                self.assign_set(&lv, rhs, true);
+                self.patch_here(j);
+                if !want {
+                    self.emit(Op::Pop);
+                }
+                Type::Unknown
+            }
+        }
+    }
+
+    fn assign_set(&mut self, lv: &LVal, rhs: Rhs, want: bool) -> Type {
+        let mut ty = Type::Unknown;
+        match lv {
+            LVal::Local { slot, by_ref, foreach_ref } => {
+                ty = self.rhs(rhs);
+                self.store_local(*slot, *by_ref, *foreach_ref, want);
+                return ty;
+            }
+            LVal::Global(g) => {
+                ty = self.rhs(rhs);
+                self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
+                return ty;
+            }
+            LVal::Index { base, key, rev } => match self.root_of(base) {
+                Some(root) => {
+                    self.expr(key);
+                    ty = self.rhs(rhs);
+                    self.emit(match (root, rev) {
+                        (Root::Local(s, _), false) => Op::SetIndexLocal(s),
+                        (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
+                        (Root::Global(g), false) => Op::SetIndexGlobal(g),
+                        (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
+                    });
+                }
+                None => {
+                    self.expr(base);
+                    self.expr(key);
+                    ty = self.rhs(rhs);
+                    self.emit(if *rev { Op::SetIndexRev } else { Op::SetIndex });
+                }
+            },
+            LVal::Range { base, from, to, flags } => {
+                let root = self.root_of(base);
+                if root.is_none() {
+                    self.expr(base);
+                }
+                self.expr(from);
+                match to {
+                    Some(t) => {
+                        self.expr(t);
+                    }
+                    None => {
+                        self.emit(Op::Int(0));
+                    }
+                }
+                self.rhs(rhs);
+                self.emit(match root {
+                    Some(Root::Local(s, _)) => Op::SetRangeLocal(s, *flags),
+                    Some(Root::Global(g)) => Op::SetRangeGlobal(g, *flags),
+                    None => Op::SetRange(*flags),
+                });
+            }
+            LVal::ClassMember { obj, idx } => {
+                self.expr(obj);
+                ty = self.rhs(rhs);
+                self.emit(Op::SetMember(*idx));
+            }
+            LVal::NamedMember { obj, name } => {
+                self.expr(obj);
+                ty = self.rhs(rhs);
+                let k = self.str_const(name);
+                self.emit(Op::SetMemberByName(k));
+            }
+        }
+        if !want {
+            self.emit(Op::Pop);
+        }
+        ty
+    }
+
+    fn assign_op(&mut self, lv: &LVal, bop: BinOp, rhs: Rhs, want: bool, span: Span) -> Type {
+        let code = binop_code(bop);
+        match lv {
+            LVal::Local { slot, by_ref: false, foreach_ref: None } if bop == BinOp::Add && !want => {
+                self.rhs(rhs);
+                self.emit(Op::AddToLocal(*slot));
+                return Type::Unknown;
+            }
+            LVal::Global(g) if bop == BinOp::Add && !want => {
+                self.rhs(rhs);
+                self.emit(Op::AddToGlobal(*g));
+                return Type::Unknown;
+            }
+            LVal::Local { slot, by_ref, foreach_ref } => {
+                self.load_lval(lv);
+                self.rhs(rhs);
+                self.emit(code);
+                self.store_local(*slot, *by_ref, *foreach_ref, want);
+                return Type::Unknown;
+            }
+            LVal::Global(g) => {
+                self.load_lval(lv);
+                self.rhs(rhs);
+                self.emit(code);
+                self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
+                return Type::Unknown;
+            }
+            LVal::Index { base, key, rev } => {
+                let index = if *rev { Op::IndexRev } else { Op::Index };
+                match self.root_of(base) {
+                    Some(root) => {
+                        self.expr(key);
+                        self.emit(Op::Dup);
+                        self.load_root(&root);
+                        self.emit(Op::Swap);
+                        self.emit(index);
+                        self.rhs(rhs);
+                        self.emit(code);
+                        self.emit(match (root, rev) {
+                            (Root::Local(s, _), false) => Op::SetIndexLocal(s),
+                            (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
+                            (Root::Global(g), false) => Op::SetIndexGlobal(g),
+                            (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
+                        });
+                    }
+                    None => {
+                        self.expr(base);
+                        self.expr(key);
+                        self.emit(Op::Dup2);
+                        self.emit(index);
+                        self.rhs(rhs);
+                        self.emit(code);
+                        self.emit(if *rev { Op::SetIndexRev } else { Op::SetIndex });
+                    }
+                }
+            }
+            LVal::Range { .. } => {
+                self.error(span, "Compound assignment to a range is not supported");
+                self.rhs(rhs);
+            }
+            LVal::ClassMember { obj, idx } => {
+                self.expr(obj);
+                self.emit(Op::Dup);
+                self.emit(Op::Member(*idx));
+                self.rhs(rhs);
+                self.emit(code);
+                self.emit(Op::SetMember(*idx));
+            }
+            LVal::NamedMember { obj, name } => {
+                let k = self.str_const(name);
+                self.expr(obj);
+                self.emit(Op::Dup);
+                self.emit(Op::MemberByName(k));
+                self.rhs(rhs);
+                self.emit(code);
+                self.emit(Op::SetMemberByName(k));
+            }
+        }
+        if !want {
+            self.emit(Op::Pop);
+        }
+        Type::Unknown
+    }
+
+    /// `++x`, `x--` and friends. `post` yields the old value.
+    pub fn inc(&mut self, delta: i64, target: &Expr, post: bool, want: bool, span: Span) -> Type {
+        let Some(lv) = self.lvalue(target) else {
+            if want {
+                self.emit(Op::Int(0));
+            }
+            return Type::Unknown;
+        };
+        let (step, undo) = if delta > 0 { (Op::Inc, Op::Dec) } else { (Op::Dec, Op::Inc) };
+        match &lv {
+            LVal::Local { slot, by_ref: false, foreach_ref: None } => {
+                let op = if delta > 0 { Op::IncLocal(*slot) } else { Op::DecLocal(*slot) };
+                match (want, post) {
+                    (false, _) => {
+                        self.emit(op);
+                    }
+                    (true, false) => {
+                        self.emit(op);
+                        self.emit(Op::Local(*slot));
+                    }
+                    (true, true) => {
+                        self.emit(Op::Local(*slot));
+                        self.emit(op);
+                    }
+                }
+                return Type::Int;
+            }
+            LVal::Local { slot, by_ref, foreach_ref } => {
+                self.load_lval(&lv);
+                self.emit(step);
+                self.store_local(*slot, *by_ref, *foreach_ref, want);
+            }
+            LVal::Global(g) => {
+                self.emit(Op::Global(*g));
+                self.emit(step);
+                self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
+            }
+            LVal::Index { base, key, rev } => {
+                let index = if *rev { Op::IndexRev } else { Op::Index };
+                match self.root_of(base) {
+                    Some(root) => {
+                        self.expr(key);
+                        self.emit(Op::Dup);
+                        self.load_root(&root);
+                        self.emit(Op::Swap);
+                        self.emit(index);
+                        self.emit(step);
+                        self.emit(match (root, rev) {
+                            (Root::Local(s, _), false) => Op::SetIndexLocal(s),
+                            (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
+                            (Root::Global(g), false) => Op::SetIndexGlobal(g),
+                            (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
+                        });
+                    }
+                    None => {
+                        self.expr(base);
+                        self.expr(key);
+                        self.emit(Op::Dup2);
+                        self.emit(index);
+                        self.emit(step);
+                        self.emit(if *rev { Op::SetIndexRev } else { Op::SetIndex });
+                    }
+                }
+                if !want {
+                    self.emit(Op::Pop);
+                }
+            }
+            LVal::Range { .. } => {
+                self.error(span, "Illegal to increment a range");
+                if want {
+                    self.emit(Op::Int(0));
+                }
+                return Type::Unknown;
+            }
+            LVal::ClassMember { obj, idx } => {
+                self.expr(obj);
+                self.emit(Op::Dup);
+                self.emit(Op::Member(*idx));
+                self.emit(step);
+                self.emit(Op::SetMember(*idx));
+                if !want {
+                    self.emit(Op::Pop);
+                }
+            }
+            LVal::NamedMember { obj, name } => {
+                let k = self.str_const(name);
+                self.expr(obj);
+                self.emit(Op::Dup);
+                self.emit(Op::MemberByName(k));
+                self.emit(step);
+                self.emit(Op::SetMemberByName(k));
+                if !want {
+                    self.emit(Op::Pop);
+                }
+            }
+        }
+        if want && post {
+            self.emit(undo);
+        }
+        Type::Unknown
+    }
+
+    /// Stores the value on top of the stack into an lvalue expression and
+    /// pops it.
+    pub fn store_from_stack(&mut self, target: &Expr) {
+        match self.lvalue(target) {
+            Some(LVal::Local { slot, by_ref, foreach_ref }) => self.store_local(slot, by_ref, foreach_ref, false),
+            Some(LVal::Global(g)) => {
+                self.emit(Op::SetGlobal(g));
+            }
+            Some(_) => {
+                let t = self.temp();
+                self.emit(Op::SetLocal(t));
+                self.assign(AssignOp::Set, target, Rhs::Local(t), false, target.span);
+            }
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+    }
+}

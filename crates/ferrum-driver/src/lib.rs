@@ -1,0 +1,10 @@
+//! # ferrum-driver
+//!
+//! The `ferrum` binary's library: mudlib file access, the `Host` the VM
+//! compiles through, script mode (`ferrum run`) and, later, the FluffOS
+//! config, master applies and the backend loop.
+
+pub mod host;
+pub mod lpc_tests;
+pub mod mudlib;
+pub mod script;

@@ -1,0 +1,60 @@
+//! Runs LPC test files in the tests.h style: load the object, call
+//! `do_tests()`, collect `__test_failures()`.
+
+use crate::script::script_vm;
+use ferrum_vm::Value;
+use std::path::{Path, PathBuf};
+
+/// Every `.c` test file under `dir`, sorted.
+pub fn find_tests(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if p.file_name().is_some_and(|n| n != "include" && n != "fixtures") {
+                    stack.push(p);
+                }
+            } else if p.extension().is_some_and(|x| x == "c") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs one test file (a path under `root`); returns its failures.
+pub fn run_test_file(root: &Path, file: &Path) -> Vec<String> {
+    let rel = match file.strip_prefix(root) {
+        Ok(r) => format!("/{}", r.to_string_lossy()),
+        Err(_) => return vec![format!("{} is not under {}", file.display(), root.display())],
+    };
+    let mut vm = match script_vm(root, &[]) {
+        Ok(vm) => vm,
+        Err(e) => return vec![format!("{}: cannot start: {}", rel, e.report())],
+    };
+    vm.reset_eval_cost();
+    let ob = match vm.load_object(&rel) {
+        Ok(ob) => ob,
+        Err(e) => return vec![format!("{}: does not load: {}", rel, e.report())],
+    };
+    vm.reset_eval_cost();
+    if let Err(e) = vm.apply(&ob, "do_tests", vec![]) {
+        return vec![format!("{}: do_tests() failed: {}", rel, e.report())];
+    }
+    match vm.apply(&ob, "__test_failures", vec![]) {
+        Ok(Some(Value::Array(a))) => a
+            .to_vec()
+            .into_iter()
+            .map(|v| match v {
+                Value::Str(s) => s.to_string(),
+                other => format!("{:?}", other),
+            })
+            .collect(),
+        Ok(_) => vec![format!("{}: has no __test_failures() (include <tests.h>)", rel)],
+        Err(e) => vec![format!("{}: {}", rel, e.report())],
+    }
+}

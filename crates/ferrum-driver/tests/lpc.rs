@@ -1,0 +1,31 @@
+//! Runs every LPC test file under tests/lpc (tests.h style).
+
+use ferrum_driver::lpc_tests::{find_tests, run_test_file};
+use std::path::PathBuf;
+
+#[test]
+fn lpc_test_files_pass() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/lpc").canonicalize().expect("tests/lpc");
+    let filter = std::env::var("LPC_TEST").unwrap_or_default();
+    let mut failed = Vec::new();
+    let mut count = 0;
+    for file in find_tests(&root) {
+        let name = file.strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+        if !name.contains(&filter) {
+            continue;
+        }
+        count += 1;
+        let failures = run_test_file(&root, &file);
+        if failures.is_empty() {
+            println!("ok      {}", name);
+        } else {
+            println!("FAILED  {}", name);
+            for f in &failures {
+                println!("        {}", f.trim_end().replace('\n', "\n        "));
+            }
+            failed.push(name);
+        }
+    }
+    assert!(count > 0, "no LPC test files found");
+    assert!(failed.is_empty(), "{} of {} LPC test files failed: {:?}", failed.len(), count, failed);
+}

@@ -1,0 +1,114 @@
+//! Finding, loading, cloning and destructing objects.
+
+use crate::args;
+use ferrum_vm::error::VmResult;
+use ferrum_vm::{bail, Value, Vm};
+
+fn opt_object(v: Option<ferrum_vm::ObjectRef>) -> Value {
+    v.map(Value::Object).unwrap_or(Value::Int(0))
+}
+
+pub fn this_object(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
+    Ok(opt_object(vm.this_object()))
+}
+
+/// previous_object(n); previous_object(-1) lists every level.
+pub fn previous_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let n = args::int_or(args, 0, 0);
+    if n == -1 {
+        let all = vm.all_previous_objects().into_iter().map(opt_object).collect();
+        return Ok(Value::array(all));
+    }
+    if n < 0 {
+        bail!("Bad argument 1 to previous_object()");
+    }
+    Ok(opt_object(vm.previous_object(n as usize)).live())
+}
+
+pub fn this_player(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
+    Ok(opt_object(vm.command_giver.clone()).live())
+}
+
+pub fn load_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let path = args::string(args, 0)?.to_string();
+    Ok(Value::Object(vm.load_object(&path)?))
+}
+
+pub fn find_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let path = args::string(args, 0)?.to_string();
+    if args::int_or(args, 1, 0) != 0 {
+        return Ok(Value::Object(vm.load_object(&path)?));
+    }
+    Ok(opt_object(vm.find_object(&path)))
+}
+
+pub fn clone_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let path = match &args[0] {
+        Value::Str(s) => s.to_string(),
+        Value::Object(o) if !o.is_destructed() => o.name().to_string(),
+        _ => bail!("Bad argument 1 to clone_object()"),
+    };
+    let rest: Vec<Value> = args[1..].iter_mut().map(std::mem::take).collect();
+    Ok(Value::Object(vm.clone_object(&path, rest)?))
+}
+
+pub fn destruct(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = match args.first() {
+        Some(Value::Object(o)) => o.clone(),
+        Some(v) if !v.is_zero() => bail!("Bad argument 1 to destruct()"),
+        _ => match vm.this_object() {
+            Some(o) => o,
+            None => return Ok(Value::Int(0)),
+        },
+    };
+    vm.destruct(&ob);
+    Ok(Value::Int(0))
+}
+
+pub fn file_name(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = match args.first() {
+        Some(Value::Object(o)) if !o.is_destructed() => o.clone(),
+        Some(v) if !v.is_zero() => bail!("Bad argument 1 to file_name()"),
+        _ => match vm.this_object() {
+            Some(o) => o,
+            None => return Ok(Value::Int(0)),
+        },
+    };
+    Ok(Value::Str(ob.name()))
+}
+
+/// objects([filter [, env]]): every live object, optionally filtered.
+pub fn objects(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let all = vm.all_objects();
+    let filter = args.first().cloned().unwrap_or(Value::Undefined);
+    if filter.is_zero() {
+        return Ok(Value::array(all.into_iter().map(Value::Object).collect()));
+    }
+    let mut out = Vec::new();
+    for ob in all {
+        if ob.is_destructed() {
+            continue;
+        }
+        let keep = match &filter {
+            Value::Function(f) => vm.call_function(f, vec![Value::Object(ob.clone())])?,
+            Value::Str(name) => match vm.this_object() {
+                Some(me) => vm.apply(&me, name, vec![Value::Object(ob.clone())])?.unwrap_or_default(),
+                None => Value::Int(0),
+            },
+            _ => Value::Int(1),
+        };
+        if keep.is_true() {
+            out.push(Value::Object(ob));
+        }
+    }
+    Ok(Value::array(out))
+}
+
+pub fn clonep(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = match args.first() {
+        Some(Value::Object(o)) if !o.is_destructed() => Some(o.clone()),
+        Some(_) => None,
+        None => vm.this_object(),
+    };
+    Ok(Value::from(ob.is_some_and(|o| o.is_clone())))
+}

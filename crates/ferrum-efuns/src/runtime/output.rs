@@ -1,0 +1,28 @@
+//! write(): text to the current user (or the host's output).
+
+use ferrum_vm::error::VmResult;
+use ferrum_vm::{Value, Vm};
+
+/// How `write()` shows a non-string: numbers as text, other values as
+/// FluffOS prints them in messages.
+pub fn message_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Undefined => "0".to_string(),
+        Value::Float(f) => ferrum_vm::interp::ops::float_to_string(*f),
+        Value::Object(o) if !o.is_destructed() => format!("OBJ({})", o.name()),
+        Value::Array(_) => "<ARRAY>".to_string(),
+        Value::Mapping(_) => "<MAPPING>".to_string(),
+        Value::Function(_) => "<FUNCTION>".to_string(),
+        Value::Buffer(_) => "<BUFFER>".to_string(),
+        Value::Class(_) => "<CLASS>".to_string(),
+        _ => "0".to_string(),
+    }
+}
+
+pub fn write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let text = message_text(&args[0]);
+    vm.write(&text);
+    Ok(Value::Int(0))
+}
