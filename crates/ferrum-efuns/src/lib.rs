@@ -7,6 +7,8 @@
 
 pub mod args;
 pub mod arrays;
+pub mod buffers;
+pub mod runtime;
 pub mod crypto;
 pub mod functions;
 pub mod json;
@@ -21,13 +23,16 @@ use ferrum_vm::efun::{EfunSpec, EfunTable};
 /// Every package: (name, efuns). Later entries may refine earlier ones.
 pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
     vec![
+        ("core", runtime::EFUNS),
         ("core", types::EFUNS),
         ("core", strings::EFUNS),
         ("core", arrays::EFUNS),
+        ("core", buffers::EFUNS),
         ("core", mappings::EFUNS),
         ("core", functions::EFUNS),
         ("core", time::EFUNS),
         ("math", math::EFUNS),
+        ("pcre", strings::PCRE_EFUNS),
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),
     ]

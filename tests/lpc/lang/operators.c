@@ -19,7 +19,9 @@ void do_tests() {
     ASSERT_EQ(-2, -8 >> 2);
     ASSERT_EQ(-7, ~a);
     ASSERT_EQ(1, a > b && b > 0);
-    ASSERT_EQ(1, a < b || b);
+    // || and && yield the deciding operand, not just 0 or 1.
+    ASSERT_EQ(4, a < b || b);
+    ASSERT_EQ(0, a > b && 0);
     ASSERT_EQ(0, !a);
     ASSERT_EQ(5, a > b ? 5 : 7);
 

@@ -555,8 +555,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         ret
     }
 
-    /// `sscanf(str, fmt, lvalues...)`: the efun returns ({ count, values });
-    /// the first `count` lvalues are assigned.
+    /// `sscanf(str, fmt, lvalues...)`: the efun returns ({ count, values })
+    /// with undefined for each lvalue it did not assign; only the assigned
+    /// ones are stored (the others keep their values).
     fn sscanf(&mut self, args: &[Arg], span: Span) -> Type {
         if args.len() < 2 {
             self.error(span, "Too few arguments to 'sscanf'");
@@ -577,16 +578,16 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         self.emit(Op::SetLocal(t));
         for (i, a) in outs.iter().enumerate() {
             self.emit(Op::Local(t));
-            self.emit(Op::Int(0));
-            self.emit(Op::Index);
-            self.push_int(i as i64);
-            self.emit(Op::Gt);
-            let skip = self.emit(Op::JumpIfFalse(0));
-            self.emit(Op::Local(t));
             self.push_int(i as i64 + 1);
             self.emit(Op::Index);
+            // Keep the value; `??` semantics: skip when undefined.
+            let assigned = self.emit(Op::NullishJump(0));
+            let skip = self.emit(Op::Jump(0));
+            self.patch_here(assigned);
             self.store_from_stack(&a.expr);
+            let done = self.emit(Op::Jump(0));
             self.patch_here(skip);
+            self.patch_here(done);
         }
         self.emit(Op::Local(t));
         self.emit(Op::Int(0));

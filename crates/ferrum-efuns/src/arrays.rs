@@ -1,5 +1,0 @@
-//! Efuns: arrays (to be filled in).
-
-use ferrum_vm::efun::EfunSpec;
-
-pub const EFUNS: &[EfunSpec] = &[];

@@ -1,0 +1,174 @@
+//! The simple string efuns: length, case, comparison, search, trimming,
+//! display width, sprintf/printf and template-string coercion.
+
+use super::cfmt::{format_general, SignFlag};
+use super::describe::describe_vm;
+use super::sprintf::format;
+use super::width::str_width;
+use crate::args;
+use ferrum_vm::error::VmResult;
+use ferrum_vm::interp::Vm;
+use ferrum_vm::value::{LStr, Value};
+
+/// `int strlen(string)`: the length in characters.
+pub fn strlen(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    Ok(Value::from(args::lstr(a, 0)?.char_len()))
+}
+
+/// `int strwidth(string)`: the display width (wide characters count 2).
+pub fn strwidth(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    Ok(Value::from(str_width(args::string(a, 0)?)))
+}
+
+/// `string capitalize(string)`: an ASCII lower-case first letter is
+/// upper-cased; anything else is returned unchanged.
+pub fn capitalize(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let s = args::lstr(a, 0)?;
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => {
+            let mut out = s.to_string();
+            out[..1].make_ascii_uppercase();
+            Ok(Value::from(out))
+        }
+        _ => Ok(Value::Str(s)),
+    }
+}
+
+fn map_ascii(a: &[Value], wanted: fn(&u8) -> bool, convert: fn(&str) -> String) -> VmResult<Value> {
+    let s = args::lstr(a, 0)?;
+    if s.as_bytes().iter().any(wanted) {
+        Ok(Value::from(convert(&s)))
+    } else {
+        Ok(Value::Str(s))
+    }
+}
+
+/// `string lower_case(string)`: ASCII letters only, as FluffOS.
+pub fn lower_case(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    map_ascii(a, u8::is_ascii_uppercase, str::to_ascii_lowercase)
+}
+
+/// `string upper_case(string)`: ASCII letters only, as FluffOS.
+pub fn upper_case(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    map_ascii(a, u8::is_ascii_lowercase, str::to_ascii_uppercase)
+}
+
+/// `int strcmp(string, string)`: byte-wise comparison, -1, 0 or 1.
+pub fn strcmp(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let ord = args::string(a, 0)?
+        .as_bytes()
+        .cmp(args::string(a, 1)?.as_bytes());
+    Ok(Value::Int(ord as i64))
+}
+
+fn char_index(s: &str, byte: usize) -> i64 {
+    s[..byte].chars().count() as i64
+}
+
+/// `int strsrch(string, string | int, void | int)`: the character index
+/// of the first (or, with a non-zero third argument, last) occurrence, or
+/// -1. Searching for the character 0 finds the end of the string.
+pub fn strsrch(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let big = args::lstr(a, 0)?;
+    let reverse = args::opt(a, 2).is_true();
+    let needle = match &a[1] {
+        Value::Str(s) => s.to_string(),
+        v => match v.as_int().map(u32::try_from) {
+            Some(Ok(0)) => return Ok(Value::from(big.char_len())),
+            Some(Ok(c)) => match char::from_u32(c) {
+                Some(c) => c.to_string(),
+                None => return Ok(Value::Int(-1)),
+            },
+            _ => return Ok(Value::Int(-1)),
+        },
+    };
+    if needle.is_empty() || needle.len() > big.len() {
+        return Ok(Value::Int(-1));
+    }
+    let found = if reverse {
+        big.rfind(&needle)
+    } else {
+        big.find(&needle)
+    };
+    Ok(Value::Int(found.map_or(-1, |b| char_index(&big, b))))
+}
+
+/// Which ends trim() works on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    Both,
+    Left,
+    Right,
+}
+
+fn trim_common(a: &[Value], ends: Ends) -> VmResult<Value> {
+    let s = args::lstr(a, 0)?;
+    let set: Vec<char> = match args::opt(a, 1) {
+        Value::Str(chars) => chars.chars().collect(),
+        _ => Vec::new(),
+    };
+    // Without a character set: C isspace() in the "C" locale.
+    let strip = |c: char| {
+        if set.is_empty() {
+            matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')
+        } else {
+            set.contains(&c)
+        }
+    };
+    let mut out: &str = &s;
+    if ends != Ends::Right {
+        out = out.trim_start_matches(strip);
+    }
+    if ends != Ends::Left {
+        out = out.trim_end_matches(strip);
+    }
+    if out.len() == s.len() {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::from(out))
+}
+
+/// `string trim(string, void | string)`
+pub fn trim(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    trim_common(a, Ends::Both)
+}
+
+/// `string ltrim(string, void | string)`
+pub fn ltrim(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    trim_common(a, Ends::Left)
+}
+
+/// `string rtrim(string, void | string)`
+pub fn rtrim(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    trim_common(a, Ends::Right)
+}
+
+/// `string sprintf(string, mixed ...)`
+pub fn sprintf(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let fmt = args::lstr(a, 0)?;
+    Ok(Value::from(format(vm, &fmt, &a[1..])?))
+}
+
+/// `void printf(string, mixed ...)`: sprintf, then write() the result.
+pub fn printf(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let fmt = args::lstr(a, 0)?;
+    let text = format(vm, &fmt, &a[1..])?;
+    vm.write(&text);
+    Ok(Value::Undefined)
+}
+
+/// `string __template_part(mixed)`: how a `${...}` of a template string
+/// reads: strings as they are, ints in decimal, floats as C `%g`,
+/// anything else as `%O`.
+pub fn template_part(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    Ok(match args::opt(a, 0) {
+        Value::Str(s) => Value::Str(s.clone()),
+        Value::Int(i) => Value::from(i.to_string()),
+        Value::Undefined => Value::from("0"),
+        Value::Float(f) => Value::from(format_general(*f, SignFlag::None, 6, false)),
+        other => {
+            let other = other.clone();
+            Value::Str(LStr::from(describe_vm(vm, &other)?))
+        }
+    })
+}
