@@ -168,6 +168,15 @@ impl Vm {
                         }
                     }
                     Op::AddToLocal(i) => {
+                        let n = self.stack.len();
+                        if let Value::Int(y) = self.stack[n - 1] {
+                            if let Value::Int(x) = &mut self.stack[base + i as usize] {
+                                *x = x.wrapping_add(y);
+                                // SAFETY: the popped value is an int.
+                                unsafe { self.stack.set_len(n - 1) };
+                                continue;
+                            }
+                        }
                         let v = self.pop();
                         let slot = &mut self.stack[base + i as usize];
                         if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &v) {
@@ -194,30 +203,24 @@ impl Vm {
 
                     // ----- operators -----
                     Op::Add => {
-                        let b = self.pop();
-                        if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
-                            *x = x.wrapping_add(*y);
-                        } else {
+                        if !int_binop(&mut self.stack, |x, y| x.wrapping_add(y)) {
+                            let b = self.pop();
                             let a = self.pop();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::add(a, b));
                             self.stack.push(r);
                         }
                     }
                     Op::Sub => {
-                        let b = self.pop();
-                        if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
-                            *x = x.wrapping_sub(*y);
-                        } else {
+                        if !int_binop(&mut self.stack, |x, y| x.wrapping_sub(y)) {
+                            let b = self.pop();
                             let a = self.pop();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::sub(a, b));
                             self.stack.push(r);
                         }
                     }
                     Op::Mul => {
-                        let b = self.pop();
-                        if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
-                            *x = x.wrapping_mul(*y);
-                        } else {
+                        if !int_binop(&mut self.stack, |x, y| x.wrapping_mul(y)) {
+                            let b = self.pop();
                             let a = self.pop();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::mul(a, b));
                             self.stack.push(r);
@@ -236,38 +239,44 @@ impl Vm {
                         self.stack.push(r);
                     }
                     Op::BitAnd => {
-                        let b = self.pop();
-                        if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
-                            *x &= *y;
-                        } else {
+                        if !int_binop(&mut self.stack, |x, y| x & y) {
+                            let b = self.pop();
                             let a = self.pop();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::bit_and(a, b));
                             self.stack.push(r);
                         }
                     }
                     Op::BitOr => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = tri!(self, fi, pc, entry, 'frame, ops::bit_or(a, b));
-                        self.stack.push(r);
+                        if !int_binop(&mut self.stack, |x, y| x | y) {
+                            let b = self.pop();
+                            let a = self.pop();
+                            let r = tri!(self, fi, pc, entry, 'frame, ops::bit_or(a, b));
+                            self.stack.push(r);
+                        }
                     }
                     Op::BitXor => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = tri!(self, fi, pc, entry, 'frame, ops::bit_xor(a, b));
-                        self.stack.push(r);
+                        if !int_binop(&mut self.stack, |x, y| x ^ y) {
+                            let b = self.pop();
+                            let a = self.pop();
+                            let r = tri!(self, fi, pc, entry, 'frame, ops::bit_xor(a, b));
+                            self.stack.push(r);
+                        }
                     }
                     Op::Shl => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = tri!(self, fi, pc, entry, 'frame, ops::shl(a, b));
-                        self.stack.push(r);
+                        if !int_binop(&mut self.stack, |x, y| x.wrapping_shl((y & 63) as u32)) {
+                            let b = self.pop();
+                            let a = self.pop();
+                            let r = tri!(self, fi, pc, entry, 'frame, ops::shl(a, b));
+                            self.stack.push(r);
+                        }
                     }
                     Op::Shr => {
-                        let b = self.pop();
-                        let a = self.pop();
-                        let r = tri!(self, fi, pc, entry, 'frame, ops::shr(a, b));
-                        self.stack.push(r);
+                        if !int_binop(&mut self.stack, |x, y| x >> (y & 63)) {
+                            let b = self.pop();
+                            let a = self.pop();
+                            let r = tri!(self, fi, pc, entry, 'frame, ops::shr(a, b));
+                            self.stack.push(r);
+                        }
                     }
                     Op::Neg => {
                         let a = self.pop();
@@ -291,6 +300,10 @@ impl Vm {
                         self.stack.push(Value::Int(r as i64));
                     }
                     Op::Eq | Op::Ne => {
+                        let want = op == Op::Eq;
+                        if int_binop(&mut self.stack, |x, y| ((x == y) == want) as i64) {
+                            continue;
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         let eq = match (&a, &b) {
@@ -300,6 +313,15 @@ impl Vm {
                         self.stack.push(Value::Int((eq == (op == Op::Eq)) as i64));
                     }
                     Op::Lt | Op::Le | Op::Gt | Op::Ge => {
+                        let cmp = match op {
+                            Op::Lt => Cmp::Lt,
+                            Op::Le => Cmp::Le,
+                            Op::Gt => Cmp::Gt,
+                            _ => Cmp::Ge,
+                        };
+                        if int_binop(&mut self.stack, |x, y| cmp.holds_int(x, y) as i64) {
+                            continue;
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         let ord = match (&a, &b) {
@@ -534,6 +556,16 @@ impl Vm {
                         }
                     }
                     Op::JumpCmp(cmp, t) => {
+                        let n = self.stack.len();
+                        if let [.., Value::Int(x), Value::Int(y)] = &self.stack[..] {
+                            let holds = cmp.holds_int(*x, *y);
+                            // SAFETY: both popped values are ints; nothing to drop.
+                            unsafe { self.stack.set_len(n - 2) };
+                            if holds {
+                                pc = t as usize;
+                            }
+                            continue;
+                        }
                         let b = self.pop();
                         let a = self.pop();
                         let holds = match (&a, &b) {
@@ -943,6 +975,20 @@ impl Vm {
             out.push(self.call_other(&ob, name, args.clone())?.unwrap_or(Value::Undefined));
         }
         Ok(Value::array(out))
+    }
+}
+
+/// `a op b` in place on the top two stack values when both are ints.
+#[inline(always)]
+fn int_binop(stack: &mut Vec<Value>, f: impl Fn(i64, i64) -> i64) -> bool {
+    let n = stack.len();
+    if let [.., Value::Int(a), Value::Int(b)] = &mut stack[..] {
+        *a = f(*a, *b);
+        // SAFETY: the popped value is an int, which owns nothing.
+        unsafe { stack.set_len(n - 1) };
+        true
+    } else {
+        false
     }
 }
 
