@@ -80,6 +80,9 @@ impl Lexer {
     }
 
     fn bump(&mut self) -> u8 {
+        if self.at_end() {
+            return 0;
+        }
         let c = self.peek();
         self.pos += 1;
         if c == b'\n' {

@@ -12,6 +12,7 @@
 pub mod ast;
 pub mod codegen;
 pub mod diag;
+pub mod fuzzing;
 pub mod lexer;
 pub mod parser;
 pub mod preprocess;

@@ -5,6 +5,23 @@ use crate::script::script_vm;
 use ferrum_vm::Value;
 use std::path::{Path, PathBuf};
 
+fn run_fail_file(root: &Path, file: &Path, rel: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let expect = text.lines().find_map(|l| l.trim().strip_prefix("// expect:")).map(|e| e.trim().to_string());
+    let Some(expect) = expect else {
+        return vec![format!("{}: no `// expect: message` line", rel)];
+    };
+    let mut vm = match script_vm(root, &[]) {
+        Ok(vm) => vm,
+        Err(e) => return vec![format!("{}: cannot start: {}", rel, e.report())],
+    };
+    match vm.load_object(rel) {
+        Ok(_) => vec![format!("{}: compiled, but must fail with {:?}", rel, expect)],
+        Err(e) if e.message().contains(&expect) => Vec::new(),
+        Err(e) => vec![format!("{}: failed with {:?}, expected {:?}", rel, e.message(), expect)],
+    }
+}
+
 /// Every `.c` test file under `dir`, sorted.
 pub fn find_tests(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -27,11 +44,16 @@ pub fn find_tests(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs one test file (a path under `root`); returns its failures.
+/// Files under `fail/` must fail to compile with the message their
+/// `// expect: ...` line names.
 pub fn run_test_file(root: &Path, file: &Path) -> Vec<String> {
     let rel = match file.strip_prefix(root) {
         Ok(r) => format!("/{}", r.to_string_lossy()),
         Err(_) => return vec![format!("{} is not under {}", file.display(), root.display())],
     };
+    if rel.starts_with("/fail/") {
+        return run_fail_file(root, file, &rel);
+    }
     let mut vm = match script_vm(root, &[]) {
         Ok(vm) => vm,
         Err(e) => return vec![format!("{}: cannot start: {}", rel, e.report())],

@@ -14,6 +14,7 @@ pub mod functions;
 pub mod json;
 pub mod mappings;
 pub mod math;
+pub mod reference;
 pub mod strings;
 pub mod time;
 pub mod types;

@@ -34,6 +34,8 @@ pub const UNLIMITED: u8 = u8::MAX;
 
 pub struct EfunDef {
     pub name: &'static str,
+    /// The signature as declared ("string implode(string *, ...)").
+    pub signature: &'static str,
     pub package: &'static str,
     pub func: EfunFn,
     pub min_args: u8,
@@ -195,7 +197,7 @@ fn parse_signature(sig: &'static str, package: &'static str, func: EfunFn) -> Re
         }
     }
     let unchecked = arg_types.iter().all(|m| *m == TypeMask::ANY) && (rest_type == TypeMask::ANY || rest_type == TypeMask::default());
-    Ok(EfunDef { name, package, func, min_args, max_args, arg_types, rest_type, ret, unchecked })
+    Ok(EfunDef { name, signature: sig, package, func, min_args, max_args, arg_types, rest_type, ret, unchecked })
 }
 
 #[cfg(test)]

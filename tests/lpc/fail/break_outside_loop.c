@@ -1,0 +1,2 @@
+// expect: break statement outside loop
+void f() { break; }

@@ -1,0 +1,2 @@
+// expect: this file refuses to compile
+#error this file refuses to compile

@@ -1,0 +1,3 @@
+// expect: Illegal to redefine nomask function "fixed"
+inherit "/fixtures/base";
+int fixed() { return 4; }

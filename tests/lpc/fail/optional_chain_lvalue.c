@@ -1,0 +1,2 @@
+// expect: optional chaining is read-only
+void f(mapping m) { m?.x = 1; }

@@ -1,0 +1,3 @@
+// expect: Undefined variable 'secret'
+inherit "/fixtures/base";
+int peek() { return secret; }

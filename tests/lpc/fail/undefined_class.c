@@ -1,0 +1,2 @@
+// expect: Undefined class 'nothing'
+mixed f() { return new(class nothing); }

@@ -1,0 +1,2 @@
+// expect: Non-void return in void function f()
+void f() { return 1; }
