@@ -5,7 +5,8 @@ use crate::mudlib::Mudlib;
 use ferrum_compiler::{compile, CompileEnv, CompileOptions};
 use ferrum_vm::efun::EfunTable;
 use ferrum_vm::error::{LpcError, VmResult};
-use ferrum_vm::{Host, Program, Vm};
+use ferrum_efuns::runtime::master::{master_apply, valid};
+use ferrum_vm::{Host, Program, Value, Vm};
 use std::rc::Rc;
 
 /// Macros every compilation sees.
@@ -27,6 +28,13 @@ pub fn predefines(efuns: &EfunTable) -> Vec<(String, String)> {
     for p in efuns.packages() {
         v.push((format!("__PACKAGE_{}__", p.to_uppercase()), "1".into()));
     }
+    // Features a mudlib may test for by their absence.
+    if efuns.lookup("add_action").is_none() {
+        v.push(("__NO_ADD_ACTION__".into(), "1".into()));
+    }
+    if efuns.lookup("environment").is_none() {
+        v.push(("__NO_ENVIRONMENT__".into(), "1".into()));
+    }
     v
 }
 
@@ -42,11 +50,29 @@ impl CompileEnv for Env<'_> {
         &self.efuns
     }
 
-    fn inherit(&mut self, path: &str, _from: &str) -> Result<Rc<Program>, String> {
-        match self.vm.load_object(path) {
+    fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String> {
+        // The master may redirect an inherit (`inherit_program`).
+        let args = vec![Value::from(path), Value::from(from)];
+        let path = match master_apply(self.vm, "inherit_program", args) {
+            Ok(Some(Value::Str(p))) => p.to_string(),
+            Ok(_) => path.to_string(),
+            Err(e) => return Err(e.message()),
+        };
+        match self.vm.load_object(&path) {
             Ok(ob) => Ok(ob.program()),
             Err(e) => Err(e.message()),
         }
+    }
+
+    fn valid_override(&mut self, name: &str, file: &str) -> bool {
+        // The simul_efun object itself may always reach the real efun.
+        if self.vm.simul_efun.as_ref().is_some_and(|s| s.name().as_str() == ferrum_vm::interp::split_extension(file).0) {
+            return true;
+        }
+        // FluffOS passes the object name: leading slash, no extension.
+        let object_name = ferrum_vm::interp::split_extension(file).0;
+        let args = vec![Value::from(object_name), Value::from(name), Value::from(object_name)];
+        valid(self.vm, "valid_override", args, true).unwrap_or(false)
     }
 
     fn is_simul_efun(&self, name: &str) -> bool {
@@ -60,26 +86,71 @@ impl CompileEnv for Env<'_> {
 pub struct DriverHost {
     pub mudlib: Mudlib,
     pub global_include: Option<String>,
+    /// Macros from the config (MUD_NAME, behaviour switches).
+    pub config_predefines: Vec<(String, String)>,
+    /// "noninteractive stderr write": output with no user goes to stderr
+    /// with a "]" prefix, as FluffOS does.
+    pub stderr_write: bool,
+    /// "mudlib error handler": the master's error_handler also sees errors
+    /// a catch() stops.
+    pub report_caught: bool,
+    /// Set while error_handler runs for a caught error (no recursion).
+    in_error_handler: std::cell::Cell<bool>,
     /// Where compile errors and warnings are reported.
     pub log: Box<dyn Fn(&str)>,
 }
 
 impl DriverHost {
     pub fn new(mudlib: Mudlib) -> DriverHost {
-        DriverHost { mudlib, global_include: None, log: Box::new(|s| eprint!("{}", s)) }
+        DriverHost {
+            mudlib,
+            global_include: None,
+            config_predefines: Vec::new(),
+            stderr_write: false,
+            report_caught: false,
+            in_error_handler: std::cell::Cell::new(false),
+            log: Box::new(|s| eprint!("{}", s)),
+        }
     }
 
     /// Compiles source text under a mudlib path.
+    /// Include directories for one file: the master's
+    /// `get_include_path(file)` when it has one (":DEFAULT:" stands for the
+    /// config's list), else the config's list.
+    fn include_dirs_for(&self, vm: &mut Vm, path: &str) -> Vec<String> {
+        let defaults = self.mudlib.include_dirs.clone();
+        match master_apply(vm, "get_include_path", vec![Value::from(path)]) {
+            Ok(Some(Value::Array(a))) => a
+                .to_vec()
+                .into_iter()
+                .filter_map(|v| v.as_str().map(|s| s.to_string()))
+                .flat_map(|d| if d == ":DEFAULT:" { defaults.clone() } else { vec![d] })
+                .collect(),
+            _ => defaults,
+        }
+    }
+
     pub fn compile_source(&self, vm: &mut Vm, path: &str, source: &str) -> VmResult<Rc<Program>> {
         let efuns = vm.efuns.clone();
+        let resolver = Mudlib { root: self.mudlib.root.clone(), include_dirs: self.include_dirs_for(vm, path) };
+        let mut macros = predefines(&efuns);
+        macros.extend(self.config_predefines.iter().cloned());
         let opts = CompileOptions {
-            resolver: &self.mudlib,
-            predefines: predefines(&efuns),
+            resolver: &resolver,
+            predefines: macros,
             global_include: self.global_include.clone(),
         };
         let mut env = Env { vm, efuns: efuns.clone() };
         let compiled = compile(path, source, &mut env, &opts);
         let report = compiled.diagnostics.render_all();
+        // The master's log_error sees every compile diagnostic.
+        if let Some(master) = env.vm.master.clone().filter(|m| !m.is_destructed()) {
+            for d in &compiled.diagnostics.list {
+                let file = compiled.diagnostics.file_name(d.span.file).trim_start_matches('/').to_string();
+                let line = format!("{}\n", compiled.diagnostics.render(d));
+                let _ = env.vm.apply(&master, "log_error", vec![ferrum_vm::Value::from(file), ferrum_vm::Value::from(line)]);
+            }
+        }
         match compiled.program {
             Some(p) => {
                 // Warnings of a successful compile; errors travel in the error.
@@ -90,7 +161,7 @@ impl DriverHost {
             }
             None => Err(LpcError::new(format!(
                 "Error in loading object '{}':\n{}",
-                path.trim_end_matches(".c"),
+                ferrum_vm::interp::split_extension(path).0,
                 report.trim_end()
             ))),
         }
@@ -98,11 +169,82 @@ impl DriverHost {
 }
 
 impl Host for DriverHost {
+    fn write(&self, _vm: &mut Vm, text: &str) {
+        use std::io::Write;
+        if self.stderr_write {
+            let mut err = std::io::stderr().lock();
+            for line in text.split_inclusive('\n') {
+                let _ = err.write_all(b"]");
+                let _ = err.write_all(line.as_bytes());
+            }
+        } else {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+
+    fn caught_error(&self, vm: &mut Vm, err: &LpcError) {
+        if !self.report_caught || self.in_error_handler.get() {
+            return;
+        }
+        self.in_error_handler.set(true);
+        let mapping = ferrum_efuns::runtime::errors::error_mapping(vm, err);
+        let _ = master_apply(vm, "error_handler", vec![Value::Mapping(mapping), Value::Int(1)]);
+        self.in_error_handler.set(false);
+    }
+
+    /// New objects get their uids from the master (`creator_file`, when it
+    /// has one) and are scheduled for reset and clean_up.
+    fn object_created(&self, vm: &mut Vm, ob: &ferrum_vm::ObjectRef) -> VmResult<()> {
+        let has_creator_file = vm
+            .master
+            .as_ref()
+            .is_some_and(|m| !m.is_destructed() && m.program_ref().find_function("creator_file").is_some());
+        if has_creator_file {
+            ferrum_efuns::objects::uids::give_uid_to_object(vm, ob)?;
+        }
+        vm.ext::<crate::periodic::Periodic>().schedule(ob);
+        Ok(())
+    }
+
+    fn object_destructed(&self, vm: &mut Vm, ob: &ferrum_vm::ObjectRef) {
+        vm.ext::<ferrum_efuns::runtime::callouts::CallOuts>().remove_object(ob);
+        vm.ext::<ferrum_efuns::runtime::heartbeat::HeartBeats>().remove(ob);
+    }
+
+    /// A file that does not exist may be a virtual object: the master's
+    /// `compile_object(path)` returns an object, which takes that name.
+    fn missing_object(&self, vm: &mut Vm, path: &str) -> VmResult<Option<ferrum_vm::ObjectRef>> {
+        match master_apply(vm, "compile_object", vec![Value::from(path)])? {
+            Some(Value::Object(ob)) if !ob.is_destructed() => {
+                if ob.name().as_str() != path {
+                    vm.rename_object(&ob, path)?;
+                }
+                ob.set_flag(ferrum_vm::object::obj_flags::VIRTUAL, true);
+                vm.apply(&ob, "virtual_start", vec![])?;
+                Ok(Some(ob))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn real_path(&self, path: &str) -> Option<std::path::PathBuf> {
+        self.mudlib.real_path(path)
+    }
+
+    fn log(&self, text: &str) {
+        (self.log)(text);
+    }
+
     fn compile(&self, vm: &mut Vm, path: &str) -> VmResult<Rc<Program>> {
-        let source = self
-            .mudlib
-            .read(path)
-            .ok_or_else(|| LpcError::new(format!("Failed to load file: {}", path)))?;
-        self.compile_source(vm, path, &source)
+        let candidates: Vec<String> = match ferrum_vm::interp::split_extension(path) {
+            (_, Some(_)) => vec![path.to_string()],
+            (base, None) => ferrum_vm::interp::SOURCE_EXTENSIONS.iter().map(|e| format!("{}{}", base, e)).collect(),
+        };
+        for file in &candidates {
+            if let Some(source) = self.mudlib.read(file) {
+                return self.compile_source(vm, file, &source);
+            }
+        }
+        Err(LpcError::new(format!("Failed to load file: {}", path)))
     }
 }

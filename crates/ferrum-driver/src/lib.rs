@@ -4,7 +4,11 @@
 //! compiles through, script mode (`ferrum run`) and, later, the FluffOS
 //! config, master applies and the backend loop.
 
+pub mod backend;
+pub mod boot;
+pub mod config;
 pub mod host;
 pub mod lpc_tests;
 pub mod mudlib;
+pub mod periodic;
 pub mod script;

@@ -19,14 +19,21 @@ fn main() -> ExitCode {
         Some("run") => match args.get(2) {
             Some(file) => {
                 let code = ferrum_driver::script::run(Path::new(file), &args[3..]);
-                ExitCode::from(code.clamp(0, 255) as u8)
+                ExitCode::from(code as u8)
             }
             None => usage(),
         },
         Some("-h") | Some("--help") | None => usage(),
-        Some(_config) => {
-            eprintln!("ferrum: booting a mudlib from a config file is not implemented yet");
-            ExitCode::from(1)
+        Some(config) => {
+            let mut flags = Vec::new();
+            for a in &args[2..] {
+                match a.strip_prefix("-f") {
+                    Some(f) => flags.push(f.to_string()),
+                    None => eprintln!("ferrum: ignoring argument {}", a),
+                }
+            }
+            let code = ferrum_driver::boot::run(Path::new(config), &flags);
+            ExitCode::from(code as u8)
         }
     }
 }

@@ -5,11 +5,13 @@
 //! result is the exit status. An uncaught error prints the error and its
 //! trace on stderr and exits with status 1.
 
+use crate::backend::{Backend, Until};
 use crate::host::DriverHost;
 use crate::mudlib::Mudlib;
 use ferrum_vm::{Host, LpcError, Value, Vm};
 use std::path::Path;
 use std::rc::Rc;
+use std::time::Duration;
 
 const RUN_MASTER: &str = include_str!("lpc/run_master.c");
 
@@ -53,6 +55,12 @@ pub fn run(file: &Path, args: &[String]) -> i32 {
             eprint!("{}", e.report());
             1
         }
+    };
+    // Pending call_outs (and, later, open sockets) keep the script alive;
+    // shutdown(code) ends it with that code.
+    let code = match Backend::new(Duration::from_millis(2000)).run(&mut vm, Until::Idle) {
+        0 => code,
+        c => c,
     };
     use std::io::Write;
     let _ = std::io::stdout().flush();

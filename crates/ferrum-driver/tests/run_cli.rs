@@ -85,3 +85,22 @@ fn the_hello_example_runs() {
     assert_eq!(code, 0, "{}", err);
     assert!(out.starts_with("Hello, newcomer! This is ferrum "), "{}", out);
 }
+
+#[test]
+fn pending_call_outs_keep_a_script_running() {
+    let f = script(
+        "callouts",
+        "int n;\nvoid tick(int i) { write(\"tick \" + i + \"\\n\"); if (i < 3) call_out(\"tick\", 0, i + 1); }\n\
+         int main() { call_out(\"tick\", 0, 1); return 0; }\n",
+    );
+    let (code, out, _) = run(&f, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "tick 1\ntick 2\ntick 3\n");
+}
+
+#[test]
+fn shutdown_in_a_call_out_sets_the_exit_status() {
+    let f = script("shut", "void bye() { shutdown(7); }\nint main() { call_out(\"bye\", 0); return 0; }\n");
+    let (code, _, _) = run(&f, &[]);
+    assert_eq!(code, 7);
+}

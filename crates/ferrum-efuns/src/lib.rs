@@ -10,11 +10,14 @@ pub mod arrays;
 pub mod buffers;
 pub mod runtime;
 pub mod crypto;
+pub mod files;
 pub mod functions;
 pub mod json;
 pub mod mappings;
 pub mod math;
+pub mod objects;
 pub mod reference;
+pub mod save;
 pub mod strings;
 pub mod time;
 pub mod types;
@@ -25,6 +28,7 @@ use ferrum_vm::efun::{EfunSpec, EfunTable};
 pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
     vec![
         ("core", runtime::EFUNS),
+        ("core", objects::EFUNS),
         ("core", types::EFUNS),
         ("core", strings::EFUNS),
         ("core", arrays::EFUNS),
@@ -32,6 +36,8 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("core", mappings::EFUNS),
         ("core", functions::EFUNS),
         ("core", time::EFUNS),
+        ("core", files::EFUNS),
+        ("core", save::EFUNS),
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
         ("crypto", crypto::EFUNS),

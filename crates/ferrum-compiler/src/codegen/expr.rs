@@ -479,7 +479,10 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 self.efun_call(name, args, span)
             }
             ExprKind::Scoped(scope, name) => match scope.as_deref() {
-                Some("efun") => self.efun_call(name, args, span),
+                Some("efun") => {
+                    self.ctx.efun_overrides.borrow_mut().push((name.clone(), span));
+                    self.efun_call(name, args, span)
+                }
                 scope => self.super_call(scope, name, args, span),
             },
             _ => {
@@ -750,7 +753,10 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     self.efun_pointer(name, args, span);
                 }
             }
-            FuncLit::Named { scope: Some(s), name, args } if &**s == "efun" => self.efun_pointer(name, args, span),
+            FuncLit::Named { scope: Some(s), name, args } if &**s == "efun" => {
+                self.ctx.efun_overrides.borrow_mut().push((name.clone(), span));
+                self.efun_pointer(name, args, span)
+            }
             FuncLit::Named { scope: Some(s), name, args } => {
                 // (: ::f :) -> a function passing its arguments to ::f.
                 if !args.is_empty() {

@@ -27,6 +27,11 @@ pub trait CompileEnv {
     /// The program of an inherited file, loading it if needed.
     fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String>;
     fn is_simul_efun(&self, name: &str) -> bool;
+    /// `efun::name` where a simul_efun overrides `name`: may this file
+    /// bypass it? (the master's `valid_override`)
+    fn valid_override(&mut self, _name: &str, _file: &str) -> bool {
+        true
+    }
 }
 
 /// Signature facts the compiler uses at call sites (the return type gives
@@ -66,11 +71,13 @@ pub(crate) struct Ctx<'a> {
     pub prog: &'a ProgramBuilder,
     pub efuns: &'a EfunTable,
     pub simuls: &'a dyn Fn(&str) -> bool,
+    /// `efun::name` uses, checked with the master after compiling.
+    pub efun_overrides: std::cell::RefCell<Vec<(Rc<str>, crate::token::Span)>>,
 }
 
 fn type_name_of_path(path: &str) -> String {
     let base = path.rsplit('/').next().unwrap_or(path);
-    base.strip_suffix(".c").unwrap_or(base).to_string()
+    ferrum_vm::interp::split_extension(base).0.to_string()
 }
 
 /// Compiles parsed declarations into a program. Errors go to `diags`;
@@ -149,8 +156,9 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
     let simul_names = |n: &str| env.is_simul_efun(n);
     let efuns = env.efuns();
     let mut compiled: Vec<(u32, Rc<ferrum_vm::program::FunctionDef>)> = Vec::new();
+    let mut overrides = Vec::new();
     {
-        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names };
+        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, efun_overrides: Default::default() };
         for (di, slot) in &own_slots {
             if let Decl::Function(f) = &decls[*di] {
                 if let Some(body) = &f.body {
@@ -160,6 +168,7 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
                 }
             }
         }
+        overrides.extend(ctx.efun_overrides.take());
     }
     for (slot, def) in compiled {
         let name = b.ftable[slot as usize].name.clone();
@@ -185,10 +194,17 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
     let init = if inits.is_empty() {
         None
     } else {
-        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names };
+        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, efun_overrides: Default::default() };
         let fc = FnCompiler::new(&ctx, diags, Rc::from("__INIT"), Type::Void, inits[0].span);
-        Some(Rc::new(fc.compile_initializers(&inits)))
+        let def = fc.compile_initializers(&inits);
+        overrides.extend(ctx.efun_overrides.take());
+        Some(Rc::new(def))
     };
+    for (name, span) in overrides {
+        if env.is_simul_efun(&name) && !env.valid_override(&name, path) {
+            diags.error(span, format!("Invalid simulated efunction override: efun::{}", name));
+        }
+    }
 
     if diags.has_errors() {
         return None;

@@ -35,7 +35,7 @@ pub fn call_other(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 }
 
 /// function_exists(name [, ob [, flag]]): the defining program's name
-/// (without ".c"), or 0. Without flag, static functions are not found.
+/// (without its source extension), or 0. Without flag, static functions are not found.
 pub fn function_exists(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let name = args::string(args, 0)?.to_string();
     let ob = match args.get(1) {
@@ -52,7 +52,7 @@ pub fn function_exists(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         Some((_, e)) if e.def.is_some() && (all || e.flags & (fn_flags::PROTECTED | fn_flags::PRIVATE) == 0) => {
             let def = e.def.as_ref().expect("def");
             let p = def.program_name.as_str();
-            Ok(Value::from(p.strip_suffix(".c").unwrap_or(p)))
+            Ok(Value::from(ferrum_vm::interp::split_extension(p).0))
         }
         _ => Ok(Value::Int(0)),
     }

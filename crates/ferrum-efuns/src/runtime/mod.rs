@@ -3,9 +3,15 @@
 //! need the object model rather than just values.
 
 mod calls;
-mod errors;
+pub mod callouts;
+pub mod control;
+pub mod driver_info;
+pub mod errors;
+pub mod heartbeat;
+pub mod master;
 mod objects;
-mod output;
+pub mod output;
+pub mod paths;
 
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::efun;
@@ -25,7 +31,21 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("string file_name(object | void)", objects::file_name),
     efun!("object *objects(string | function | void, object | void)", objects::objects),
     efun!("int clonep(mixed | void)", objects::clonep),
+    efun!("int virtualp(object)", objects::virtualp),
+    efun!("string base_name(string | object | void)", objects::base_name),
     efun!("mixed call_other(object | string | object *, string | mixed *, mixed ...)", calls::call_other),
     efun!("string function_exists(string, object | void, int | void)", calls::function_exists),
     efun!("mixed *call_stack(int | void)", calls::call_stack),
+    efun!("int call_out(string | function, int | float, mixed ...)", callouts::call_out),
+    efun!("int remove_call_out(int | string | void)", callouts::remove_call_out),
+    efun!("int find_call_out(int | string)", callouts::find_call_out),
+    efun!("mixed *call_out_info()", callouts::call_out_info),
+    efun!("int set_heart_beat(int)", heartbeat::set_heart_beat),
+    efun!("int query_heart_beat(object | void)", heartbeat::query_heart_beat),
+    efun!("object *heart_beats()", heartbeat::heart_beats),
+    efun!("void shutdown(int | void)", control::shutdown),
+    efun!("mixed get_config(int)", driver_info::get_config),
+    efun!("int uptime()", driver_info::uptime),
+    efun!("void debug_message(string)", driver_info::debug_message),
+    efun!("mixed *dump_trace()", driver_info::dump_trace),
 ];

@@ -61,7 +61,7 @@ pub fn destruct(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
             None => return Ok(Value::Int(0)),
         },
     };
-    vm.destruct(&ob);
+    vm.destruct_object(&ob)?;
     Ok(Value::Int(0))
 }
 
@@ -111,4 +111,26 @@ pub fn clonep(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         None => vm.this_object(),
     };
     Ok(Value::from(ob.is_some_and(|o| o.is_clone())))
+}
+
+/// `virtualp(ob)`: whether the object was made by the master's
+/// compile_object.
+pub fn virtualp(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = args::object(args, 0)?;
+    Ok(Value::from(ob.has_flag(ferrum_vm::object::obj_flags::VIRTUAL)))
+}
+
+/// `base_name([ob | path])`: the object name without a clone number.
+pub fn base_name(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let name = match args.first() {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(Value::Object(o)) if !o.is_destructed() => o.name().to_string(),
+        Some(v) if !v.is_zero() => bail!("Bad argument 1 to base_name()"),
+        _ => match vm.this_object() {
+            Some(o) => o.name().to_string(),
+            None => return Ok(Value::Int(0)),
+        },
+    };
+    let base = name.split('#').next().unwrap_or("");
+    Ok(Value::from(ferrum_vm::interp::split_extension(base).0))
 }

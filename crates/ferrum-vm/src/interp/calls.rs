@@ -27,6 +27,39 @@ pub(crate) fn mask_of(v: &Value) -> TypeMask {
     }
 }
 
+/// How a function was entered, as FluffOS's `origin()` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// An apply from the driver (create, init, id, heart_beat, ...).
+    Driver,
+    /// A call inside the same object, or a local function pointer.
+    Local,
+    CallOther,
+    Simul,
+    /// A callback the driver schedules (call_out, sockets).
+    Internal,
+    /// A callback named by string from an efun (map, filter, sort_array).
+    Efun,
+    FunctionPointer,
+    /// A functional or anonymous function.
+    Functional,
+}
+
+impl Origin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Driver => "driver",
+            Origin::Local => "local",
+            Origin::CallOther => "call_other",
+            Origin::Simul => "simul",
+            Origin::Internal => "internal",
+            Origin::Efun => "efun",
+            Origin::FunctionPointer => "function pointer",
+            Origin::Functional => "functional",
+        }
+    }
+}
+
 impl Vm {
     /// Sets up a frame for `def`, whose `nargs` arguments are on top of the
     /// stack: fits the arguments to the parameters and reserves locals.
@@ -85,8 +118,42 @@ impl Vm {
             entry,
             boundary,
             nargs: nargs.min(u16::MAX as usize) as u16,
+            // Entry points that know better overwrite this (`set_origin`).
+            origin: if boundary {
+                Origin::Driver
+            } else if entry {
+                Origin::CallOther
+            } else {
+                Origin::Local
+            },
         });
         Ok(())
+    }
+
+    fn set_origin(&mut self, origin: Origin) {
+        if let Some(f) = self.frames.last_mut() {
+            f.origin = origin;
+        }
+    }
+
+    /// How the running function was entered (`origin()`).
+    pub fn origin(&self) -> Option<Origin> {
+        self.frames.last().map(|f| f.origin)
+    }
+
+    /// The origin of every frame, innermost first (`call_stack(3)`).
+    pub fn call_origins(&self) -> Vec<Origin> {
+        self.frames.iter().rev().map(|f| f.origin).collect()
+    }
+
+    /// Runs the dispatch loop for a frame entered from Rust; once the
+    /// outermost call is over, pending `replace_program()`s take effect.
+    fn run_from_rust(&mut self) -> VmResult<Value> {
+        let result = self.execute();
+        if self.frames.is_empty() {
+            self.run_pending_replacements();
+        }
+        result
     }
 
     /// Runs a function definition inside an object, from Rust.
@@ -102,7 +169,7 @@ impl Vm {
         let n = args.len();
         self.stack.extend(args);
         self.push_frame(def, ob.program(), ob.clone(), fo, vo, n, prev, true, true)?;
-        self.execute()
+        self.run_from_rust()
     }
 
     /// Calls the function in an object's table slot, from Rust.
@@ -112,6 +179,17 @@ impl Vm {
         slot: u32,
         args: Vec<Value>,
         prev: Option<ObjectRef>,
+    ) -> VmResult<Value> {
+        self.call_slot_as(ob, slot, args, prev, Origin::Driver)
+    }
+
+    fn call_slot_as(
+        &mut self,
+        ob: &ObjectRef,
+        slot: u32,
+        args: Vec<Value>,
+        prev: Option<ObjectRef>,
+        origin: Origin,
     ) -> VmResult<Value> {
         let prog = ob.program();
         let entry = prog
@@ -126,7 +204,8 @@ impl Vm {
         let n = args.len();
         self.stack.extend(args);
         self.push_frame(def, prog, ob.clone(), fo, vo, n, prev, true, true)?;
-        self.execute()
+        self.set_origin(origin);
+        self.run_from_rust()
     }
 
     /// Calls a function the driver applies (create, reset, heart_beat, ...):
@@ -143,6 +222,29 @@ impl Vm {
         args: Vec<Value>,
         prev: Option<ObjectRef>,
     ) -> VmResult<Option<Value>> {
+        self.apply_as(ob, name, args, prev, Origin::Driver)
+    }
+
+    /// `apply_with_prev` for an efun calling back a function named by string
+    /// (map, filter, sort_array, ...): the callee's `origin()` is "efun".
+    pub fn apply_for_efun(
+        &mut self,
+        ob: &ObjectRef,
+        name: &str,
+        args: Vec<Value>,
+        prev: Option<ObjectRef>,
+    ) -> VmResult<Option<Value>> {
+        self.apply_as(ob, name, args, prev, Origin::Efun)
+    }
+
+    fn apply_as(
+        &mut self,
+        ob: &ObjectRef,
+        name: &str,
+        args: Vec<Value>,
+        prev: Option<ObjectRef>,
+        origin: Origin,
+    ) -> VmResult<Option<Value>> {
         if ob.is_destructed() {
             return Ok(None);
         }
@@ -154,7 +256,7 @@ impl Vm {
                 _ => return Ok(None),
             }
         };
-        self.call_slot(&target, slot, args, prev).map(Some)
+        self.call_slot_as(&target, slot, args, prev, origin).map(Some)
     }
 
     /// `call_other`: public functions only, through shadows. `None` when the
@@ -172,7 +274,7 @@ impl Vm {
             }
         };
         let prev = self.this_object();
-        self.call_slot(&target, slot, args, prev).map(Some)
+        self.call_slot_as(&target, slot, args, prev, Origin::CallOther).map(Some)
     }
 
     /// The shadow that should receive a call to `name` on `ob`, if any.
@@ -296,6 +398,7 @@ impl Vm {
                 };
                 let entry = boundary || caller.as_ref() != Some(&ob);
                 self.push_frame(def, prog, ob, fo, vo, nargs, caller, entry, boundary)?;
+                self.set_origin(Origin::Local);
                 Ok(None)
             }
             FunctionKind::Anonymous { def, fo, vo } => {
@@ -309,6 +412,7 @@ impl Vm {
                 let prog = ob.program();
                 let entry = boundary || caller.as_ref() != Some(&ob);
                 self.push_frame(def.clone(), prog, ob, *fo, *vo, nargs, caller, entry, boundary)?;
+                self.set_origin(Origin::Functional);
                 Ok(None)
             }
             FunctionKind::Simul { name } => {
@@ -362,6 +466,7 @@ impl Vm {
         match found {
             Some((def, fo, vo)) => {
                 self.push_frame(def, prog, target, fo, vo, nargs, caller, true, boundary)?;
+                self.set_origin(if allow_protected { Origin::Simul } else { Origin::CallOther });
                 Ok(None)
             }
             None => {
@@ -390,7 +495,7 @@ impl Vm {
         self.stack.extend(args);
         match self.enter_funcptr(f, n, true) {
             Ok(Some(v)) => Ok(v),
-            Ok(None) => self.execute(),
+            Ok(None) => self.run_from_rust(),
             Err(e) => {
                 self.stack.truncate(mark);
                 Err(e)
@@ -404,7 +509,7 @@ impl Vm {
         match f {
             Value::Function(fp) => self.call_function(fp, args),
             Value::Str(name) => match self.this_object() {
-                Some(ob) => Ok(self.apply(&ob, name, args)?.unwrap_or(Value::Undefined)),
+                Some(ob) => Ok(self.apply_as(&ob, name, args, None, Origin::Efun)?.unwrap_or(Value::Undefined)),
                 None => Err(LpcError::new(format!("No object to call {}() in", name))),
             },
             other => Ok(other.clone()),
@@ -417,7 +522,7 @@ impl Vm {
     pub fn call_callback(&mut self, ob: &ObjectRef, callback: &Value, args: Vec<Value>) -> VmResult<Value> {
         match callback {
             Value::Function(fp) => self.call_function(fp, args),
-            Value::Str(name) => Ok(self.apply(ob, name, args)?.unwrap_or(Value::Undefined)),
+            Value::Str(name) => Ok(self.apply_as(ob, name, args, None, Origin::Internal)?.unwrap_or(Value::Undefined)),
             _ => Ok(Value::Undefined),
         }
     }

@@ -11,7 +11,8 @@ mod objects;
 pub mod ops;
 mod run;
 
-pub use objects::normalize_object_path;
+pub use calls::Origin;
+pub use objects::{normalize_object_path, split_extension, SOURCE_EXTENSIONS};
 
 use crate::efun::EfunTable;
 use crate::error::{LpcError, TraceFrame, VmResult};
@@ -24,7 +25,10 @@ use std::rc::Rc;
 
 /// What the VM needs from the driver around it.
 pub trait Host {
-    /// Compiles the program at a mudlib path such as "/obj/sword.c".
+    /// Compiles the program for an object path. "/obj/sword" (no
+    /// extension) means the first of "/obj/sword.lpc", "/obj/sword.c" that
+    /// exists; an explicit extension is exact. The program's name is the
+    /// file actually compiled.
     fn compile(&self, vm: &mut Vm, path: &str) -> VmResult<Rc<Program>>;
 
     /// Text for `write()`/`printf()` when no interactive user receives it.
@@ -47,6 +51,21 @@ pub trait Host {
     /// virtual object (master's `compile_object`).
     fn missing_object(&self, _vm: &mut Vm, _path: &str) -> VmResult<Option<ObjectRef>> {
         Ok(None)
+    }
+
+    /// The file on disk for a mudlib path ("/log/errors"), or None when
+    /// the path leaves the mudlib (`..`, symlinks) or there is no mudlib.
+    fn real_path(&self, _path: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+
+    /// An error a `catch` stopped (FluffOS's "mudlib error handler" shows
+    /// these to the master too).
+    fn caught_error(&self, _vm: &mut Vm, _err: &LpcError) {}
+
+    /// A line for the driver's log (stderr or the log directory).
+    fn log(&self, text: &str) {
+        eprint!("{}", text);
     }
 }
 
@@ -80,6 +99,8 @@ pub(crate) struct Frame {
     pub boundary: bool,
     /// Number of arguments the caller passed.
     pub nargs: u16,
+    /// How this function was entered (`origin()`).
+    pub origin: Origin,
 }
 
 pub(crate) struct CatchRecord {

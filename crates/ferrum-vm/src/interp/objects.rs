@@ -17,12 +17,32 @@ pub(crate) struct ObjectTable {
     all: IndexMap<u64, ObjectRef, FxBuildHasher>,
     /// Paths being loaded right now (to catch recursive loads).
     loading: FxHashSet<String>,
+    /// `replace_program()` requests: (object, inherited program, offset of
+    /// its variables), carried out when the outermost call returns.
+    replace_pending: Vec<(ObjectRef, Rc<Program>, u32)>,
+    /// While an object's `move_or_destruct()` runs, the only object that
+    /// may be destructed.
+    restrict_destruct: Option<ObjectRef>,
 }
 
-/// Turns "obj/foo.c", "/obj/foo", "//obj/./foo.c" into "/obj/foo".
-/// Refuses paths that climb out with "..".
+/// Source file extensions, in the order an extension-less name tries them.
+pub const SOURCE_EXTENSIONS: &[&str] = &[".lpc", ".c"];
+
+/// Splits a source extension off a path: ("/a/b", Some(".c")).
+pub fn split_extension(path: &str) -> (&str, Option<&'static str>) {
+    for ext in SOURCE_EXTENSIONS {
+        if let Some(base) = path.strip_suffix(ext) {
+            return (base, Some(ext));
+        }
+    }
+    (path, None)
+}
+
+/// Turns "obj/foo.c", "/obj/foo", "//obj/./foo.lpc" into "/obj/foo": object
+/// names never carry a source extension. Refuses paths that climb out
+/// with "..".
 pub fn normalize_object_path(path: &str) -> VmResult<String> {
-    let path = path.strip_suffix(".c").unwrap_or(path);
+    let (path, _) = split_extension(path);
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
@@ -68,9 +88,14 @@ impl Vm {
         if !self.objects.loading.insert(name.clone()) {
             return Err(LpcError::new(format!("Recursive load of {}", name)));
         }
+        // An explicit extension is exact; without one the host tries each.
+        let requested = match split_extension(path.trim_end()) {
+            (_, Some(ext)) => format!("{}{}", name, ext),
+            (_, None) => name.clone(),
+        };
         let compiled = {
             let host = self.host.clone();
-            host.compile(self, &format!("{}.c", name))
+            host.compile(self, &requested)
         };
         self.objects.loading.remove(&name);
         let program = match compiled {
@@ -101,6 +126,8 @@ impl Vm {
         let program = blueprint.program();
         let name = format!("{}#{}", blueprint.name(), self.next_object_id);
         let ob = self.new_object(LStr::from(name), program, true)?;
+        // Clones of a virtual object are virtual too.
+        ob.set_flag(obj_flags::VIRTUAL, blueprint.has_flag(obj_flags::VIRTUAL));
         self.call_create(&ob, args)?;
         Ok(ob)
     }
@@ -153,11 +180,86 @@ impl Vm {
         Ok(())
     }
 
-    /// Destructs an object: it leaves the table, its variables are freed and
-    /// every remaining reference reads as 0.
+    /// Destructs an object, ignoring a failure (see `destruct_object`).
     pub fn destruct(&mut self, ob: &ObjectRef) {
+        let _ = self.destruct_object(ob);
+    }
+
+    /// Destructs an object as FluffOS does: a shadowed object takes its
+    /// shadows with it, a shadow leaves its chain, the inventory is offered
+    /// `move_or_destruct(environment)` (what stays is destructed), the
+    /// object leaves its environment and the table, its variables are freed
+    /// and every remaining reference reads as 0. Errors from
+    /// `move_or_destruct()` abort the destruct.
+    pub fn destruct_object(&mut self, ob: &ObjectRef) -> VmResult<()> {
+        if let Some(only) = &self.objects.restrict_destruct {
+            if only != ob {
+                return Err(LpcError::new("Only this_object() can be destructed from move_or_destruct."));
+            }
+        }
         if ob.is_destructed() {
-            return;
+            return Ok(());
+        }
+        let (shadowed_by, shadowing) = {
+            let st = ob.state();
+            (st.shadowed_by.clone(), st.shadowing.clone())
+        };
+        if let (Some(first), None) = (&shadowed_by, &shadowing) {
+            // The shadowed object goes with all its shadows, outermost first.
+            let mut top = first.clone();
+            loop {
+                let next = top.state().shadowed_by.clone();
+                match next {
+                    Some(n) => top = n,
+                    None => break,
+                }
+            }
+            let mut cur = Some(top);
+            while let Some(o) = cur {
+                let below = o.state_mut().shadowing.take();
+                if let Some(b) = &below {
+                    b.state_mut().shadowed_by = None;
+                }
+                self.destruct_object(&o)?;
+                cur = below;
+            }
+            return Ok(());
+        }
+        if let Some(s) = &shadowing {
+            s.state_mut().shadowed_by = shadowed_by.clone();
+        }
+        if let Some(s) = &shadowed_by {
+            s.state_mut().shadowing = shadowing.clone();
+        }
+        {
+            let mut st = ob.state_mut();
+            st.shadowed_by = None;
+            st.shadowing = None;
+        }
+        // The object's own farewell; it is destructed even if this fails,
+        // and the failure is reported afterwards.
+        let farewell = self.apply(ob, "on_destruct", vec![]);
+        if ob.is_destructed() {
+            return farewell.map(|_| ());
+        }
+        let env = ob.state().environment.clone();
+        loop {
+            let first = ob.state().inventory.first().cloned();
+            let Some(item) = first else { break };
+            let dest = env.clone().map(Value::Object).unwrap_or(Value::Int(0));
+            let saved = self.objects.restrict_destruct.replace(item.clone());
+            let moved = self.apply(&item, "move_or_destruct", vec![dest]);
+            self.objects.restrict_destruct = saved;
+            moved?;
+            if ob.is_destructed() {
+                return Ok(());
+            }
+            if ob.state().inventory.first() == Some(&item) {
+                self.destruct_object(&item)?;
+            }
+        }
+        if let Some(e) = &env {
+            e.state_mut().inventory.retain(|o| o != ob);
         }
         let name = ob.name();
         if let Some(current) = self.objects.by_name.get(&name) {
@@ -166,6 +268,7 @@ impl Vm {
             }
         }
         self.objects.all.shift_remove(&ob.id());
+        self.objects.replace_pending.retain(|(o, _, _)| o != ob);
         ob.mark_destructed();
         let host = self.host.clone();
         host.object_destructed(self, ob);
@@ -177,6 +280,73 @@ impl Vm {
         st.environment = None;
         st.shadowed_by = None;
         st.shadowing = None;
+        st.living_name = None;
+        st.is_living = false;
+        st.heart_beat = false;
         st.private_data.clear();
+        farewell.map(|_| ())
+    }
+
+    /// Re-runs an object's variable initialisers and `create()` on fresh
+    /// variables (`reload_object`).
+    pub fn reinitialize_object(&mut self, ob: &ObjectRef) -> VmResult<()> {
+        let program = ob.program();
+        *ob.vars_mut() = vec![Value::Undefined; program.vars.len()];
+        ob.set_flag(obj_flags::HAS_CREATED, false);
+        self.run_initializers(ob, &program, 0, 0)?;
+        if ob.is_destructed() {
+            return Ok(());
+        }
+        self.call_create(ob, Vec::new())
+    }
+
+    /// Asks for `ob` to run `program` (one it inherits, whose variables
+    /// start at `var_offset`) once the current execution is over. A second
+    /// request for the same object replaces the first.
+    pub fn schedule_replace_program(&mut self, ob: &ObjectRef, program: Rc<Program>, var_offset: u32) {
+        let pending = &mut self.objects.replace_pending;
+        match pending.iter_mut().find(|(o, _, _)| o == ob) {
+            Some(entry) => *entry = (ob.clone(), program, var_offset),
+            None => pending.push((ob.clone(), program, var_offset)),
+        }
+    }
+
+    pub fn replace_program_pending(&self, ob: &ObjectRef) -> bool {
+        self.objects.replace_pending.iter().any(|(o, _, _)| o == ob)
+    }
+
+    /// Carries out the pending `replace_program()`s: each object keeps the
+    /// inherited program's variables and stops shadowing.
+    pub(crate) fn run_pending_replacements(&mut self) {
+        if self.objects.replace_pending.is_empty() {
+            return;
+        }
+        for (ob, program, offset) in std::mem::take(&mut self.objects.replace_pending) {
+            if ob.is_destructed() {
+                continue;
+            }
+            {
+                let mut vars = ob.vars_mut();
+                let start = (offset as usize).min(vars.len());
+                let end = (start + program.vars.len()).min(vars.len());
+                let mut kept: Vec<Value> = vars.drain(start..end).collect();
+                kept.resize(program.vars.len(), Value::Undefined);
+                *vars = kept;
+            }
+            ob.set_program(program);
+            let (shadowing, shadowed_by) = {
+                let st = ob.state();
+                (st.shadowing.clone(), st.shadowed_by.clone())
+            };
+            if let Some(below) = shadowing {
+                below.state_mut().shadowed_by = shadowed_by.clone();
+                if let Some(above) = &shadowed_by {
+                    above.state_mut().shadowing = Some(below.clone());
+                }
+                let mut st = ob.state_mut();
+                st.shadowing = None;
+                st.shadowed_by = None;
+            }
+        }
     }
 }

@@ -45,8 +45,10 @@ impl Vm {
                 let c = self.catches.pop().expect("catch record");
                 self.frames.truncate(c.depth);
                 self.stack.truncate(c.stack_len);
-                self.stack.push(err.catch_value());
                 self.frames.last_mut().expect("frame").pc = c.handler;
+                let host = self.host.clone();
+                host.caught_error(self, &err);
+                self.stack.push(err.catch_value());
                 self.last_error = Some(Rc::new(err));
                 return Ok(());
             }

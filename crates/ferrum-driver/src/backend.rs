@@ -1,0 +1,72 @@
+//! The backend loop: call_outs, heart beats, resets, and (with sockets)
+//! network events, until `shutdown()` — or, for scripts, until nothing is
+//! pending any more.
+
+use ferrum_efuns::runtime::callouts::{self, CallOuts};
+use ferrum_efuns::runtime::control::DriverControl;
+use ferrum_efuns::runtime::heartbeat::{self, HeartBeats};
+use ferrum_vm::Vm;
+use std::time::{Duration, Instant};
+
+/// When the loop stops on its own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Until {
+    /// Only `shutdown()` ends it (a mud).
+    Shutdown,
+    /// Also ends when no call_out (or other pending work) is left (a
+    /// script).
+    Idle,
+}
+
+pub struct Backend {
+    pub heartbeat: Duration,
+    next_heartbeat: Instant,
+}
+
+impl Backend {
+    pub fn new(heartbeat: Duration) -> Backend {
+        Backend { heartbeat, next_heartbeat: Instant::now() + heartbeat }
+    }
+
+    fn shutdown_code(vm: &mut Vm) -> Option<i32> {
+        vm.ext::<DriverControl>().shutdown
+    }
+
+    /// Runs the loop; returns the exit status (`shutdown`'s code, or 0 for
+    /// a script that ran out of work).
+    pub fn run(&mut self, vm: &mut Vm, until: Until) -> i32 {
+        loop {
+            if let Some(code) = Self::shutdown_code(vm) {
+                return code;
+            }
+            callouts::run_due(vm);
+            let now = Instant::now();
+            if now >= self.next_heartbeat {
+                heartbeat::run_heart_beats(vm);
+                self.next_heartbeat += self.heartbeat;
+                if self.next_heartbeat < now {
+                    // Fell behind: skip beats rather than bunch them up.
+                    self.next_heartbeat = now + self.heartbeat;
+                }
+            }
+            crate::periodic::run_due(vm);
+            if let Some(code) = Self::shutdown_code(vm) {
+                return code;
+            }
+            let callouts_pending = !vm.ext::<CallOuts>().is_empty();
+            if until == Until::Idle && !callouts_pending {
+                return 0;
+            }
+            let mut wait = Duration::from_millis(250);
+            if let Some(d) = vm.ext::<CallOuts>().next_due() {
+                wait = wait.min(d);
+            }
+            if !vm.ext::<HeartBeats>().is_empty() {
+                wait = wait.min(self.next_heartbeat.saturating_duration_since(Instant::now()));
+            }
+            if !wait.is_zero() {
+                std::thread::sleep(wait);
+            }
+        }
+    }
+}

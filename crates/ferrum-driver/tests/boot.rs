@@ -1,0 +1,69 @@
+//! `ferrum CONFIG -fFLAG`: booting a FluffOS-style mudlib (tests/mudlib-min).
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn mudlib() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/mudlib-min")
+}
+
+/// Runs the driver from the mudlib directory (as FluffOS is run), killing
+/// it if it outlives the deadline.
+fn boot(flags: &[&str]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ferrum"))
+        .current_dir(mudlib())
+        .arg("etc/config.test")
+        .args(flags)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ferrum starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn epilog_preload_and_flag_run_in_order_and_shutdown_sets_the_exit_status() {
+    let (code, out, err) = boot(&["-fquick"]);
+    assert_eq!(code, 3, "stdout: {}\nstderr: {}", out, err);
+    assert_eq!(out.trim(), "events: epilog,preload /obj/preloaded,flag quick");
+    assert!(err.contains("unknown config key 'frobnicate level'"), "{}", err);
+}
+
+#[test]
+fn negative_shutdown_codes_wrap_like_exit() {
+    let (code, _, _) = boot(&["-ffail"]);
+    assert_eq!(code, 255);
+}
+
+#[test]
+fn the_runtime_test_run_passes() {
+    let (code, out, err) = boot(&["-ftest"]);
+    assert_eq!(code, 0, "stdout: {}\nstderr: {}", out, err);
+    assert!(!out.contains("FAIL"), "{}", out);
+    assert!(out.contains("error_handler: *heart beat failure"), "{}", out);
+    assert!(out.contains("error_handler: *call_out failure"), "{}", out);
+}
+
+#[test]
+fn a_missing_config_is_a_clear_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ferrum")).arg("/nonexistent/config").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read config"));
+}

@@ -1,0 +1,2 @@
+// Fails to compile on purpose.
+int f() { return ; ; x }

@@ -1,0 +1,1 @@
+string parent_name() { return "real"; }

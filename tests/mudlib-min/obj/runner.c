@@ -1,0 +1,78 @@
+// Drives the -ftest run: checks the runtime, then shuts down with the
+// number of failed checks as the exit status.
+int failures;
+string *order = ({ });
+object ticker, faulty;
+
+void check(int ok, string what) {
+    if (!ok) { failures++; write("FAIL: " + what + "\n"); }
+    else write("ok: " + what + "\n");
+}
+
+void step(string name) { order += ({ name }); }
+
+void start() {
+    object master = find_object("/single/master");
+    check(GLOBAL_INCLUDED == 1, "global include file");
+    check(simul_hello("you") == "hello you", "simul_efun call");
+    check(strlen(5) == -1 && strlen("abc") == 3, "simul_efun overrides an efun");
+    check(efun::strlen("abcd") == 4, "efun:: bypasses the simul_efun");
+    check(member_array("epilog", master->query_events()) == 0, "epilog ran first");
+    check(member_array("preload /obj/preloaded", master->query_events()) >= 0, "preload");
+    check(objectp(find_object("/obj/preloaded")), "preloaded object exists");
+    check(member_array("flag test", master->query_events()) >= 0, "flag(test)");
+    call_out("step", 0, "zero");
+    call_out("step", 0.2, "later");
+    int h = call_out("step", 60, "never");
+    check(find_call_out(h) > 0, "find_call_out by handle");
+    check(remove_call_out(h) > 0 && find_call_out(h) == -1, "remove_call_out by handle");
+    call_out((: step, "pointer" :), 0);
+    ticker = load_object("/obj/ticker");
+    faulty = load_object("/obj/faulty");
+    call_out("finish", 1);
+}
+
+void compile_time_applies() {
+    object master = find_object("/single/master");
+    object v = load_object("/virtual/room42");
+    check(objectp(v) && file_name(v) == "/virtual/room42", "compile_object makes a virtual object");
+    check(v->query_origin() == "/virtual/room42", "the virtual object was set up");
+    check(virtualp(v) && !virtualp(this_object()), "virtualp");
+    check(v->query_started(), "virtual_start() was called");
+    check(find_object("/virtual/room42") == v, "find_object finds it by its virtual name");
+    string err = catch(load_object("/obj/denied_override"));
+    check(err && strsrch(err, "Invalid simulated efunction override") >= 0, "valid_override can refuse efun::");
+    check(load_object("/obj/allowed_override")->len("abc") == 3, "valid_override allows efun::");
+    check(load_object("/obj/uses_extra_include")->query() == 7, "get_include_path adds include directories");
+    check(load_object("/obj/alias_child")->parent_name() == "real", "inherit_program redirects an inherit");
+    catch(load_object("/obj/broken"));
+    check(sizeof(filter(master->query_compile_errors(), (: strsrch($1, "obj/broken.c") == 0 :))) >= 1,
+          "compile errors go to log_error");
+}
+
+void driver_info() {
+    check(get_config(0) == MUD_NAME && MUD_NAME == "ferrum-min", "get_config(0) is the mud name");
+    check(get_config(256 + 8) == 1000000, "get_config reads int settings");
+    check(catch(get_config(-1)) != 0, "get_config(-1) is an error");
+    check(uptime() >= 0, "uptime");
+    mixed *t = dump_trace();
+    check(sizeof(t) >= 1 && t[<1]["function"] == "driver_info", "dump_trace ends with the current function");
+    check(base_name(new("/obj/preloaded")) == "/obj/preloaded", "base_name drops the clone number");
+#ifdef __SANE_EXPLODE_STRING__
+    check(0, "switch predefines only when set");
+#endif
+}
+
+void finish() {
+    object master = find_object("/single/master");
+    check(order[0] == "zero" && member_array("later", order) > 0, "call_outs ran in order: " + implode(order, ","));
+    check(member_array("pointer", order) >= 0, "call_out with a function pointer");
+    check(member_array("never", order) == -1, "removed call_out did not run");
+    check(ticker->query_beats() == 3, "heart beats until turned off: " + ticker->query_beats());
+    check(master->query_errors_seen() >= 2, "errors in heart_beat and call_out reach error_handler");
+    check(!query_heart_beat(faulty), "a failing heart beat is turned off");
+    check(getuid(this_object()) == "tester", "uid from creator_file");
+    compile_time_applies();
+    driver_info();
+    shutdown(failures);
+}

@@ -1,0 +1,2 @@
+#include <extra.h>
+int query() { return EXTRA_VALUE; }

@@ -1,0 +1,73 @@
+// Master for the driver's boot tests.
+string *events = ({ });
+int errors_seen;
+
+void record(string what) { events += ({ what }); }
+string *query_events() { return events; }
+int query_errors_seen() { return errors_seen; }
+
+string *epilog(int load_empty) {
+    record("epilog");
+    return ({ "/obj/preloaded" });
+}
+
+void preload(string file) {
+    record("preload " + file);
+    load_object(file);
+}
+
+string creator_file(string file) { return "tester"; }
+string get_root_uid() { return "ROOT"; }
+string get_bb_uid() { return "BACKBONE"; }
+
+void error_handler(mapping err, int caught) {
+    errors_seen++;
+    write("error_handler: " + err["error"] + " in " + err["program"] + " caught=" + caught + "\n");
+}
+
+string *compile_errors = ({ });
+string *query_compile_errors() { return compile_errors; }
+
+void log_error(string file, string message) {
+    compile_errors += ({ file + ": " + message });
+}
+
+// Virtual objects: anything under /virtual/ is a clone of one blueprint.
+object compile_object(string path) {
+    if (path[0..8] == "/virtual/") {
+        object ob = new("/obj/virtual_base");
+        ob->set_origin(path);
+        return ob;
+    }
+    return 0;
+}
+
+int valid_override(string file, string name, string mainfile) {
+    return file != "/obj/denied_override";
+}
+
+string *get_include_path(string file) {
+    return ({ ":DEFAULT:", "/extra_include" });
+}
+
+string inherit_program(string file, string from) {
+    return file == "/obj/alias_parent" ? "/obj/real_parent" : file;
+}
+
+void flag(string f) {
+    record("flag " + f);
+    switch (f) {
+    case "test":
+        load_object("/obj/runner")->start();
+        break;
+    case "quick":
+        write("events: " + implode(events, ",") + "\n");
+        shutdown(3);
+        break;
+    case "fail":
+        shutdown(-1);
+        break;
+    default:
+        write("unknown flag " + f + "\n");
+    }
+}
