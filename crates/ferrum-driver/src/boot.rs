@@ -42,6 +42,15 @@ pub fn start_vm(config: &Config) -> Result<Vm, String> {
     apply_limits(&mut vm, config);
     vm.ext::<ferrum_efuns::runtime::driver_info::DriverInfo>().config = config.get_config_table();
     {
+        let files = vm.ext::<ferrum_efuns::files::FileLimits>();
+        if let Some(n) = config.int("maximum read file size").filter(|n| *n > 0) {
+            files.max_read_file_size = n as usize;
+        }
+        if let Some(n) = config.int("maximum byte transfer").filter(|n| *n > 0) {
+            files.max_byte_transfer = n as usize;
+        }
+    }
+    {
         let p = vm.ext::<Periodic>();
         p.reset_every = config.int("time to reset").filter(|t| *t > 0).map(|t| Duration::from_secs(t as u64));
         p.clean_up_after = config.int("time to clean up").filter(|t| *t > 0).map(|t| Duration::from_secs(t as u64));

@@ -50,6 +50,8 @@ impl Mudlib {
         match full.canonicalize() {
             Ok(real) if real.starts_with(&self.root) => Some(real),
             Ok(_) => None,
+            // A symlink that leads nowhere could be made to lead anywhere.
+            Err(_) if full.symlink_metadata().is_ok() => None,
             // Not there (yet): the parent must be inside the root.
             Err(_) => match full.parent().and_then(|p| p.canonicalize().ok()) {
                 Some(parent) if parent.starts_with(&self.root) => Some(full),

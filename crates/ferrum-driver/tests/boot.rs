@@ -67,3 +67,12 @@ fn a_missing_config_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read config"));
 }
+
+#[test]
+fn the_speed_flag_runs_to_completion() {
+    let (code, out, err) = boot(&["-fspeed"]);
+    assert_eq!(code, 0, "stdout: {}\nstderr: {}", out, err);
+    for label in ["fib_recur(20)", "call_other (string)", "explicit inherited", "save_object", "restore_object"] {
+        assert!(out.lines().any(|l| l.starts_with(label) && l.ends_with(" ns")), "no {} line in {}", label, out);
+    }
+}

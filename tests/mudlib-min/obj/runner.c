@@ -29,6 +29,7 @@ void start() {
     call_out((: step, "pointer" :), 0);
     ticker = load_object("/obj/ticker");
     faulty = load_object("/obj/faulty");
+    call_out("spin", 0);
     call_out("finish", 1);
 }
 
@@ -63,16 +64,30 @@ void driver_info() {
 #endif
 }
 
+void limit_checks() {
+    mixed *a = ({ });
+    string s = "";
+    mapping m = ([ ]);
+    check(catch(allocate(6000)) != 0, "allocate beyond the array limit fails");
+    check(catch { while (1) a += ({ 1 }); } != 0 && sizeof(a) == 5000, "arrays stop at the configured limit");
+    check(catch { while (1) s += "0123456789"; } != 0 && strlen(s) == 100000, "strings stop at the configured limit");
+    check(catch { for (int i = 0; ; i++) m[i] = 1; } != 0 && sizeof(m) <= 5001, "mappings stop at the configured limit");
+}
+
+// Runs forever: the evaluation limit must end it without stopping the mud.
+void spin() { while (1) ; }
+
 void finish() {
     object master = find_object("/single/master");
     check(order[0] == "zero" && member_array("later", order) > 0, "call_outs ran in order: " + implode(order, ","));
     check(member_array("pointer", order) >= 0, "call_out with a function pointer");
     check(member_array("never", order) == -1, "removed call_out did not run");
     check(ticker->query_beats() == 3, "heart beats until turned off: " + ticker->query_beats());
-    check(master->query_errors_seen() >= 2, "errors in heart_beat and call_out reach error_handler");
+    check(master->query_errors_seen() >= 3, "errors in heart_beat, call_out and an endless loop reach error_handler");
     check(!query_heart_beat(faulty), "a failing heart beat is turned off");
     check(getuid(this_object()) == "tester", "uid from creator_file");
     compile_time_applies();
     driver_info();
+    limit_checks();
     shutdown(failures);
 }

@@ -67,6 +67,10 @@ void flag(string f) {
     case "fail":
         shutdown(-1);
         break;
+    case "speed":
+        load_object("/command/speed")->main();
+        shutdown(0);
+        break;
     default:
         write("unknown flag " + f + "\n");
     }

@@ -6,3 +6,6 @@ int strlen(mixed s) {
     if (!stringp(s)) return -1;
     return efun::strlen(s);
 }
+
+// An empty simul_efun (the speed command times calls to it).
+void simul() { }

@@ -40,13 +40,22 @@ fn classify(vm: &Vm, rel: &str) -> Option<Listing> {
     }
     if let Some(dir) = rel.strip_suffix("/.").or_else(|| rel.strip_suffix('/')) {
         let dir = if dir.is_empty() { "." } else { dir };
-        return disk_path(vm, dir).filter(|d| d.exists()).map(|_| Listing::All(dir.to_string()));
+        return disk_path(vm, dir)
+            .filter(|d| d.exists())
+            .map(|_| Listing::All(dir.to_string()));
     }
     if disk_path(vm, rel).is_some_and(|d| d.exists()) {
         return Some(Listing::One(rel.to_string()));
     }
     Some(match rel.rsplit_once('/') {
-        Some((dir, pattern)) => Listing::Matching(if dir.is_empty() { ".".into() } else { dir.into() }, pattern.into()),
+        Some((dir, pattern)) => Listing::Matching(
+            if dir.is_empty() {
+                ".".into()
+            } else {
+                dir.into()
+            },
+            pattern.into(),
+        ),
         None => Listing::Matching(".".into(), rel.into()),
     })
 }
@@ -60,7 +69,9 @@ fn list(vm: &mut Vm, path: &str, flags: i64) -> VmResult<Option<Vec<Value>>> {
     let (dir, pattern) = match classify(vm, &rel) {
         None => return Ok(None),
         Some(Listing::One(rel)) => {
-            let Some(disk) = disk_path(vm, &rel) else { return Ok(None) };
+            let Some(disk) = disk_path(vm, &rel) else {
+                return Ok(None);
+            };
             let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
             let meta = std::fs::metadata(&disk).ok();
             return Ok(Some(vec![entry(name, flags, meta.as_ref())]));
@@ -68,9 +79,16 @@ fn list(vm: &mut Vm, path: &str, flags: i64) -> VmResult<Option<Vec<Value>>> {
         Some(Listing::All(dir)) => (dir, None),
         Some(Listing::Matching(dir, pattern)) => (dir, Some(pattern)),
     };
-    let Some(dir_disk) = disk_path(vm, &dir) else { return Ok(None) };
-    let Ok(read) = std::fs::read_dir(&dir_disk) else { return Ok(None) };
-    let mut names: Vec<String> = read.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let Some(dir_disk) = disk_path(vm, &dir) else {
+        return Ok(None);
+    };
+    let Ok(read) = std::fs::read_dir(&dir_disk) else {
+        return Ok(None);
+    };
+    let mut names: Vec<String> = read
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     if let Some(pattern) = &pattern {
         // readdir() also yields "." and "..", which a pattern may match.
         names.push(".".into());
@@ -102,7 +120,12 @@ fn list(vm: &mut Vm, path: &str, flags: i64) -> VmResult<Option<Vec<Value>>> {
 
 /// Metadata of a listed entry, following a symlink only when it stays in
 /// the mudlib.
-fn entry_meta(host: &dyn ferrum_vm::Host, dir_mud: &str, dir_disk: &Path, name: &str) -> Option<Metadata> {
+fn entry_meta(
+    host: &dyn ferrum_vm::Host,
+    dir_mud: &str,
+    dir_disk: &Path,
+    name: &str,
+) -> Option<Metadata> {
     let mud = format!("{}/{}", dir_mud.trim_end_matches('/'), name);
     match host.real_path(&mud) {
         Some(real) => std::fs::metadata(real).ok(),
@@ -130,7 +153,9 @@ pub(crate) fn wildcard_match(pattern: &[u8], name: &[u8]) -> bool {
     match pattern.split_first() {
         None => name.is_empty(),
         Some((b'?', rest)) => !name.is_empty() && wildcard_match(rest, &name[1..]),
-        Some((b'*', rest)) => rest.is_empty() || (0..name.len()).any(|i| wildcard_match(rest, &name[i..])),
+        Some((b'*', rest)) => {
+            rest.is_empty() || (0..name.len()).any(|i| wildcard_match(rest, &name[i..]))
+        }
         Some((b'\\', rest)) => match rest.split_first() {
             None => false,
             Some((c, rest)) => name.first() == Some(c) && wildcard_match(rest, &name[1..]),

@@ -56,10 +56,12 @@ fn base_name(rel: &str) -> &str {
 /// directory according to `file_size`.
 fn is_directory(vm: &mut Vm, rel: &str) -> VmResult<bool> {
     let who = vm.this_object();
-    Ok(match check_valid_path(vm, rel, who, "file_size", Access::Read)? {
-        Some(checked) => disk_path(vm, &checked).is_some_and(|d| size_of(&d) == -2),
-        None => false,
-    })
+    Ok(
+        match check_valid_path(vm, rel, who, "file_size", Access::Read)? {
+            Some(checked) => disk_path(vm, &checked).is_some_and(|d| size_of(&d) == -2),
+            None => false,
+        },
+    )
 }
 
 fn do_rename(vm: &mut Vm, from: &str, to: &str, link: bool) -> VmResult<i64> {
@@ -71,14 +73,23 @@ fn do_rename(vm: &mut Vm, from: &str, to: &str, link: bool) -> VmResult<i64> {
         return Ok(1);
     };
     let trimmed = from_rel.trim_end_matches('/');
-    let from_rel = if trimmed.is_empty() { &from_rel[..1] } else { trimmed };
-    let dest = if is_directory(vm, &to_rel)? { format!("{}/{}", to_rel, base_name(from_rel)) } else { to_rel };
+    let from_rel = if trimmed.is_empty() {
+        &from_rel[..1]
+    } else {
+        trimmed
+    };
+    let dest = if is_directory(vm, &to_rel)? {
+        format!("{}/{}", to_rel, base_name(from_rel))
+    } else {
+        to_rel
+    };
     do_move(vm, from_rel, &dest, link)
 }
 
 /// Moves (or links) an entry onto a path that must not be a directory.
 fn do_move(vm: &mut Vm, from: &str, to: &str, link: bool) -> VmResult<i64> {
-    let from_meta = entry_path(vm, from).and_then(|p| std::fs::symlink_metadata(&p).ok().map(|m| (p, m)));
+    let from_meta =
+        entry_path(vm, from).and_then(|p| std::fs::symlink_metadata(&p).ok().map(|m| (p, m)));
     let Some((from_disk, from_meta)) = from_meta else {
         bail!("/{}: lstat failed", from);
     };
@@ -94,7 +105,11 @@ fn do_move(vm: &mut Vm, from: &str, to: &str, link: bool) -> VmResult<i64> {
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(_) => bail!("/{}: unknown error", to),
     }
-    let done = if link { std::fs::hard_link(&from_disk, &to_disk) } else { std::fs::rename(&from_disk, &to_disk) };
+    let done = if link {
+        std::fs::hard_link(&from_disk, &to_disk)
+    } else {
+        std::fs::rename(&from_disk, &to_disk)
+    };
     match done {
         Ok(()) => Ok(0),
         Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
@@ -103,7 +118,8 @@ fn do_move(vm: &mut Vm, from: &str, to: &str, link: bool) -> VmResult<i64> {
             if link {
                 return Ok(1);
             }
-            let moved = std::fs::copy(&from_disk, &to_disk).and_then(|_| std::fs::remove_file(&from_disk));
+            let moved =
+                std::fs::copy(&from_disk, &to_disk).and_then(|_| std::fs::remove_file(&from_disk));
             Ok(if moved.is_ok() { 0 } else { 1 })
         }
         Err(_) if link => bail!("cannot link `/{}' to `/{}'", from, to),
@@ -125,10 +141,16 @@ fn copy_file(vm: &mut Vm, from: &str, to: &str) -> VmResult<i64> {
     let who = vm.this_object();
     let from_rel = check_valid_path(vm, from, who.clone(), "move_file", Access::Read)?;
     let to_rel = check_valid_path(vm, to, who, "move_file", Access::Write)?;
-    let Some(from_rel) = from_rel else { return Ok(-1) };
+    let Some(from_rel) = from_rel else {
+        return Ok(-1);
+    };
     let Some(to_rel) = to_rel else { return Ok(-2) };
-    let Some(from_disk) = disk_path(vm, &from_rel) else { return Ok(-1) };
-    let Some(to_disk) = disk_path(vm, &to_rel) else { return Ok(-2) };
+    let Some(from_disk) = disk_path(vm, &from_rel) else {
+        return Ok(-1);
+    };
+    let Some(to_disk) = disk_path(vm, &to_rel) else {
+        return Ok(-2);
+    };
     let Ok(from_meta) = std::fs::symlink_metadata(&from_disk) else {
         bail!("/{}: lstat failed", from_rel);
     };
@@ -145,7 +167,10 @@ fn copy_file(vm: &mut Vm, from: &str, to: &str) -> VmResult<i64> {
         return copy_file(vm, &from_rel, &inside);
     }
     if let Err(e) = std::fs::copy(&from_disk, &to_disk) {
-        vm.host.log(&format!("Error copying file from /{} to /{}, Error: {}\n", from_rel, to_rel, e));
+        vm.host.log(&format!(
+            "Error copying file from /{} to /{}, Error: {}\n",
+            from_rel, to_rel, e
+        ));
         return Ok(-1);
     }
     Ok(1)

@@ -25,14 +25,29 @@ use ferrum_vm::Vm;
 use std::path::PathBuf;
 
 pub const EFUNS: &[EfunSpec] = &[
-    efun!("string read_file(string, void | int, void | int)", read::read_file),
-    efun!("string read_bytes(string, void | int, void | int)", read::read_bytes),
-    efun!("mixed read_buffer(string | buffer, void | int, void | int)", read::read_buffer),
+    efun!(
+        "string read_file(string, void | int, void | int)",
+        read::read_file
+    ),
+    efun!(
+        "string read_bytes(string, void | int, void | int)",
+        read::read_bytes
+    ),
+    efun!(
+        "mixed read_buffer(string | buffer, void | int, void | int)",
+        read::read_buffer
+    ),
     efun!("int file_size(string)", read::file_size),
     efun!("int file_length(string)", read::file_length),
-    efun!("int write_file(string, string, void | int)", write::write_file),
+    efun!(
+        "int write_file(string, string, void | int)",
+        write::write_file
+    ),
     efun!("int write_bytes(string, int, string)", write::write_bytes),
-    efun!("int write_buffer(string | buffer, int, string | buffer | int)", write::write_buffer),
+    efun!(
+        "int write_buffer(string | buffer, int, string | buffer | int)",
+        write::write_buffer
+    ),
     efun!("mixed *get_dir(string, void | int)", dir::get_dir),
     efun!("mixed *stat(string, void | int)", dir::stat),
     efun!("int mkdir(string)", dir::mkdir),
@@ -56,7 +71,10 @@ pub struct FileLimits {
 
 impl Default for FileLimits {
     fn default() -> Self {
-        FileLimits { max_read_file_size: 262_144, max_byte_transfer: 262_144 }
+        FileLimits {
+            max_read_file_size: 262_144,
+            max_byte_transfer: 262_144,
+        }
     }
 }
 
@@ -81,7 +99,12 @@ impl Target {
 
 /// `check_valid_path` for the current object, then the file on disk. None
 /// when the master refuses, the path is illegal, or it leaves the mudlib.
-pub(crate) fn target(vm: &mut Vm, path: &str, efun: &str, access: Access) -> VmResult<Option<Target>> {
+pub(crate) fn target(
+    vm: &mut Vm,
+    path: &str,
+    efun: &str,
+    access: Access,
+) -> VmResult<Option<Target>> {
     let who = vm.this_object();
     let Some(rel) = check_valid_path(vm, path, who, efun, access)? else {
         return Ok(None);
@@ -123,9 +146,13 @@ pub(crate) fn disk_path(vm: &Vm, rel: &str) -> Option<PathBuf> {
     };
     // A dangling symlink may point anywhere; writing through it would
     // create a file outside the mudlib.
-    let dangling = path.ancestors().take_while(|a| a.starts_with(&root)).any(|a| {
-        std::fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink()) && std::fs::canonicalize(a).is_err()
-    });
+    let dangling = path
+        .ancestors()
+        .take_while(|a| a.starts_with(&root))
+        .any(|a| {
+            std::fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::canonicalize(a).is_err()
+        });
     (!dangling).then_some(path)
 }
 
@@ -152,7 +179,9 @@ pub(crate) fn strerror(err: &std::io::Error) -> String {
     match err.raw_os_error() {
         // SAFETY: strerror returns a pointer to a static NUL-terminated
         // message for any errno value.
-        Some(code) => unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy().into_owned(),
+        Some(code) => unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }
+            .to_string_lossy()
+            .into_owned(),
         None => err.to_string(),
     }
 }

@@ -40,7 +40,11 @@ pub fn read_file(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let Some(text) = select_lines(&data, start, lines, max) else {
         return Ok(Value::Int(0));
     };
-    let text = if text.contains(&b'\r') { crlf_to_lf(text) } else { text.to_vec() };
+    let text = if text.contains(&b'\r') {
+        crlf_to_lf(text)
+    } else {
+        text.to_vec()
+    };
     Ok(Value::from(String::from_utf8_lossy(&text).into_owned()))
 }
 
@@ -250,9 +254,14 @@ pub fn file_length(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         Err(_) => return Ok(Value::Int(-1)),
     }
     let mut data = Vec::new();
-    if File::open(&t.disk).and_then(|mut f| f.read_to_end(&mut data)).is_err() {
+    if File::open(&t.disk)
+        .and_then(|mut f| f.read_to_end(&mut data))
+        .is_err()
+    {
         return Ok(Value::Int(-1));
     }
     vm.charge(data.len() as i64 / 1024)?;
-    Ok(Value::Int(data.iter().filter(|&&b| b == b'\n').count() as i64))
+    Ok(Value::Int(
+        data.iter().filter(|&&b| b == b'\n').count() as i64
+    ))
 }

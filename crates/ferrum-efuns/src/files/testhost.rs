@@ -78,8 +78,14 @@ pub fn vm_with_mudlib() -> (Vm, Rc<TempHost>) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let root = dir.canonicalize().unwrap();
-    let host = Rc::new(TempHost { root, logged: RefCell::new(Vec::new()) });
-    let vm = Vm::new(Rc::new(crate::standard_table()), host.clone() as Rc<dyn Host>);
+    let host = Rc::new(TempHost {
+        root,
+        logged: RefCell::new(Vec::new()),
+    });
+    let vm = Vm::new(
+        Rc::new(crate::standard_table()),
+        host.clone() as Rc<dyn Host>,
+    );
     (vm, host)
 }
 
@@ -111,18 +117,32 @@ pub type TestFn<'a> = (&'a str, u16, Vec<Op>, Vec<Value>);
 
 /// A variable declaration: name, type, var_flags.
 pub fn var(name: &str, ty: Type, flags: u16) -> VarInfo {
-    VarInfo { name: LStr::from(name), ty, flags }
+    VarInfo {
+        name: LStr::from(name),
+        ty,
+        flags,
+    }
 }
 
 /// A program inheriting `parents` (their variables first) and declaring
 /// `vars` and public functions `fns`.
-pub fn program(name: &str, parents: Vec<Rc<Program>>, vars: Vec<VarInfo>, fns: Vec<TestFn>) -> Rc<Program> {
+pub fn program(
+    name: &str,
+    parents: Vec<Rc<Program>>,
+    vars: Vec<VarInfo>,
+    fns: Vec<TestFn>,
+) -> Rc<Program> {
     let mut all_vars = Vec::new();
     let mut inherits = Vec::new();
     for p in parents {
         let vo = all_vars.len() as u32;
         all_vars.extend(p.vars.iter().cloned());
-        inherits.push(Inherit { alias: String::new(), program: p, fo: 0, vo });
+        inherits.push(Inherit {
+            alias: String::new(),
+            program: p,
+            fo: 0,
+            vo,
+        });
     }
     let own_vars_start = all_vars.len() as u32;
     all_vars.extend(vars);
@@ -161,10 +181,17 @@ pub fn runner(vm: &Vm, efun: &str, nargs: u16) -> TestFn<'static> {
 }
 
 /// An object running efun `efun` (see `runner`) with the given variables.
-pub fn object_running(vm: &mut Vm, name: &str, efun: &str, nargs: u16, vars: Vec<VarInfo>) -> ObjectRef {
+pub fn object_running(
+    vm: &mut Vm,
+    name: &str,
+    efun: &str,
+    nargs: u16,
+    vars: Vec<VarInfo>,
+) -> ObjectRef {
     let run = runner(vm, efun, nargs);
     let prog = program(name, Vec::new(), vars, vec![run]);
-    vm.new_object(LStr::from(name), prog, false).expect("object")
+    vm.new_object(LStr::from(name), prog, false)
+        .expect("object")
 }
 
 /// Calls `__run` in `ob`; an error comes back as what `catch` gives.
@@ -181,7 +208,13 @@ pub fn run(vm: &mut Vm, ob: &ObjectRef, args: Vec<Value>) -> Result<Value, Strin
 /// Runs efun `efun` from inside a fresh object; panics on error.
 pub fn call_in(vm: &mut Vm, efun: &str, args: Vec<Value>) -> Value {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let ob = object_running(vm, &format!("/caller{}", n), efun, args.len() as u16, Vec::new());
+    let ob = object_running(
+        vm,
+        &format!("/caller{}", n),
+        efun,
+        args.len() as u16,
+        Vec::new(),
+    );
     match run(vm, &ob, args) {
         Ok(v) => v,
         Err(e) => panic!("{}() failed: {}", efun, e),
@@ -191,7 +224,13 @@ pub fn call_in(vm: &mut Vm, efun: &str, args: Vec<Value>) -> Value {
 /// Like `call_in` for an efun that must fail: what `catch` gives.
 pub fn call_in_err(vm: &mut Vm, efun: &str, args: Vec<Value>) -> String {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let ob = object_running(vm, &format!("/caller{}", n), efun, args.len() as u16, Vec::new());
+    let ob = object_running(
+        vm,
+        &format!("/caller{}", n),
+        efun,
+        args.len() as u16,
+        Vec::new(),
+    );
     match run(vm, &ob, args) {
         Ok(v) => panic!("{}() should have failed, gave {:?}", efun, v),
         Err(e) => e,
@@ -207,13 +246,18 @@ pub fn install_master(vm: &mut Vm, read: Value, write: Value) -> ObjectRef {
     let prog = program(
         "/master",
         Vec::new(),
-        vec![var("asked_read", Type::Mixed, 0), var("asked_write", Type::Mixed, 0)],
+        vec![
+            var("asked_read", Type::Mixed, 0),
+            var("asked_write", Type::Mixed, 0),
+        ],
         vec![
             ("valid_read", 3, code(0), vec![read]),
             ("valid_write", 3, code(1), vec![write]),
         ],
     );
-    let master = vm.new_object(LStr::from("/master"), prog, false).expect("master");
+    let master = vm
+        .new_object(LStr::from("/master"), prog, false)
+        .expect("master");
     vm.master = Some(master.clone());
     master
 }

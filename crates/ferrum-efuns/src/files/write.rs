@@ -23,7 +23,11 @@ pub fn write_file(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     };
     let overwrite = flags & 1 != 0;
     let opened = if overwrite {
-        OpenOptions::new().write(true).create(true).truncate(true).open(&t.disk)
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&t.disk)
     } else {
         OpenOptions::new().append(true).create(true).open(&t.disk)
     };
@@ -53,7 +57,11 @@ fn write_file_bytes(vm: &mut Vm, path: &str, start: i64, data: &[u8]) -> VmResul
     let opened = if t.disk.exists() {
         OpenOptions::new().read(true).write(true).open(&t.disk)
     } else {
-        OpenOptions::new().write(true).create(true).truncate(true).open(&t.disk)
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&t.disk)
     };
     let Ok(mut file) = opened else {
         return Ok(0);
@@ -78,7 +86,12 @@ pub fn write_bytes(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let path = args::string(args, 0)?;
     let start = args::int(args, 1)?;
     let text = args::string(args, 2)?;
-    Ok(Value::Int(write_file_bytes(vm, path, start, text.as_bytes())?))
+    Ok(Value::Int(write_file_bytes(
+        vm,
+        path,
+        start,
+        text.as_bytes(),
+    )?))
 }
 
 /// The bytes `write_buffer` writes for its third argument: an int is 4

@@ -86,10 +86,18 @@ pub fn check_valid_path(
         None => return Ok(None),
         Some(ob) if ob.is_destructed() => return Ok(None),
         Some(ob) => {
-            let apply = if access == Access::Read { "valid_read" } else { "valid_write" };
+            let apply = if access == Access::Read {
+                "valid_read"
+            } else {
+                "valid_write"
+            };
             // FluffOS swallows errors of the apply (and then allows);
             // letting them propagate is the safe reading of that.
-            master_apply(vm, apply, vec![Value::from(path), Value::Object(ob), Value::from(efun)])?
+            master_apply(
+                vm,
+                apply,
+                vec![Value::from(path), Value::Object(ob), Value::from(efun)],
+            )?
         }
     };
     let chosen = match answer {
@@ -108,8 +116,15 @@ pub fn check_valid_path(
 pub fn resolve(vm: &mut Vm, path: &str, access: Access, efun: &str) -> VmResult<(String, PathBuf)> {
     let who = vm.this_object();
     let Some(rel) = check_valid_path(vm, path, who, efun, access)? else {
-        let what = if access == Access::Read { "read" } else { "write" };
-        return Err(LpcError::new(format!("{}: permission denied to {} {}", efun, what, path)));
+        let what = if access == Access::Read {
+            "read"
+        } else {
+            "write"
+        };
+        return Err(LpcError::new(format!(
+            "{}: permission denied to {} {}",
+            efun, what, path
+        )));
     };
     let norm = mudlib_path(&rel);
     let host = vm.host.clone();
@@ -122,7 +137,12 @@ pub fn resolve(vm: &mut Vm, path: &str, access: Access, efun: &str) -> VmResult<
 /// Like `resolve`, but a refusal (by the master, an illegal path, or a
 /// path outside the mudlib) is `None` instead of an error, for the efuns
 /// that answer 0 for "cannot".
-pub fn try_resolve(vm: &mut Vm, path: &str, access: Access, efun: &str) -> VmResult<Option<(String, PathBuf)>> {
+pub fn try_resolve(
+    vm: &mut Vm,
+    path: &str,
+    access: Access,
+    efun: &str,
+) -> VmResult<Option<(String, PathBuf)>> {
     let who = vm.this_object();
     let Some(rel) = check_valid_path(vm, path, who, efun, access)? else {
         return Ok(None);
@@ -138,10 +158,14 @@ mod tests {
 
     #[test]
     fn legal_paths_follow_fluffos() {
-        for ok in ["a", "a/b.c", ".", "a/.", "a/b/.", "a#12", "a#", ".hidden", "a/..b", "a/b..", "a//b"] {
+        for ok in [
+            "a", "a/b.c", ".", "a/.", "a/b/.", "a#12", "a#", ".hidden", "a/..b", "a/b..", "a//b",
+        ] {
             assert!(is_legal(ok), "{} should be legal", ok);
         }
-        for bad in ["/a", "..", "../x", "a/../b", "a/..", "./a", "a/./b", "a#x", "a#1b"] {
+        for bad in [
+            "/a", "..", "../x", "a/../b", "a/..", "./a", "a/./b", "a#x", "a#1b",
+        ] {
             assert!(!is_legal(bad), "{} should be illegal", bad);
         }
     }

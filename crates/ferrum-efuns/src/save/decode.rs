@@ -93,7 +93,9 @@ impl Reader<'_> {
                 c => bytes.push(c),
             }
         }
-        String::from_utf8(bytes).map(Value::from).map_err(|_| Malformed::Utf8)
+        String::from_utf8(bytes)
+            .map(Value::from)
+            .map_err(|_| Malformed::Utf8)
     }
 
     /// A number: `-?digits`, optionally `.digits` and/or `e+digits` /
@@ -132,17 +134,28 @@ impl Reader<'_> {
             let from = self.pos;
             self.digits();
             let digits = std::str::from_utf8(&self.text[from..self.pos]).unwrap_or("0");
-            exponent = format!("e{}{}", if sign == Some(b'-') { "-" } else { "" }, if digits.is_empty() { "0" } else { digits });
+            exponent = format!(
+                "e{}{}",
+                if sign == Some(b'-') { "-" } else { "" },
+                if digits.is_empty() { "0" } else { digits }
+            );
             is_float = true;
         }
-        let mantissa = std::str::from_utf8(&self.text[start..mantissa_end]).map_err(|_| Malformed::Numeric)?;
+        let mantissa =
+            std::str::from_utf8(&self.text[start..mantissa_end]).map_err(|_| Malformed::Numeric)?;
         if is_float {
             let literal = format!("{}{}", mantissa.trim_end_matches('.'), exponent);
-            return literal.parse::<f64>().map(Value::Float).map_err(|_| Malformed::Numeric);
+            return literal
+                .parse::<f64>()
+                .map(Value::Float)
+                .map_err(|_| Malformed::Numeric);
         }
-        let digits = std::str::from_utf8(&self.text[start..int_end]).map_err(|_| Malformed::Numeric)?;
+        let digits =
+            std::str::from_utf8(&self.text[start..int_end]).map_err(|_| Malformed::Numeric)?;
         // Out of range saturates rather than wrapping.
-        let n = digits.parse::<i64>().unwrap_or(if negative { i64::MIN } else { i64::MAX });
+        let n = digits
+            .parse::<i64>()
+            .unwrap_or(if negative { i64::MIN } else { i64::MAX });
         Ok(Value::Int(n))
     }
 
@@ -182,7 +195,11 @@ impl Reader<'_> {
             match self.peek() {
                 Some(c) if c == close => {
                     self.pos += 1;
-                    return if self.next() == Some(b')') { Ok(items) } else { Err(kind) };
+                    return if self.next() == Some(b')') {
+                        Ok(items)
+                    } else {
+                        Err(kind)
+                    };
                 }
                 Some(b',') => {
                     self.pos += 1;
@@ -191,9 +208,13 @@ impl Reader<'_> {
                 _ => {
                     // A bad string is reported as a bad array (or class),
                     // as FluffOS does.
-                    let v = self
-                        .element(kind, depth)
-                        .map_err(|e| if matches!(e, Malformed::String | Malformed::Utf8) { kind } else { e })?;
+                    let v = self.element(kind, depth).map_err(|e| {
+                        if matches!(e, Malformed::String | Malformed::Utf8) {
+                            kind
+                        } else {
+                            e
+                        }
+                    })?;
                     if self.next() != Some(b',') {
                         return Err(kind);
                     }
@@ -224,7 +245,11 @@ impl Reader<'_> {
             let key = match self.peek() {
                 Some(b']') => {
                     self.pos += 1;
-                    return if self.next() == Some(b')') { Ok(Value::Mapping(map)) } else { Err(Malformed::Mapping) };
+                    return if self.next() == Some(b')') {
+                        Ok(Value::Mapping(map))
+                    } else {
+                        Err(Malformed::Mapping)
+                    };
                 }
                 Some(b':') => Value::Int(0),
                 _ => self.element(Malformed::Mapping, depth)?,
@@ -248,7 +273,9 @@ impl Reader<'_> {
 pub fn anonymous_class(fields: Vec<Value>) -> Rc<ClassInstance> {
     let def = ClassDef {
         name: String::new(),
-        fields: (0..fields.len()).map(|_| (LStr::from(""), Type::Mixed)).collect(),
+        fields: (0..fields.len())
+            .map(|_| (LStr::from(""), Type::Mixed))
+            .collect(),
     };
     ClassInstance::new(Rc::new(def), fields)
 }
@@ -257,7 +284,9 @@ pub fn anonymous_class(fields: Vec<Value>) -> Rc<ClassInstance> {
 /// into declares one with the same number of fields.
 pub fn adopt_class(v: Value, def: Option<Rc<ClassDef>>) -> Value {
     match (&v, def) {
-        (Value::Class(c), Some(def)) if c.def.name.is_empty() && def.fields.len() == c.fields.borrow().len() => {
+        (Value::Class(c), Some(def))
+            if c.def.name.is_empty() && def.fields.len() == c.fields.borrow().len() =>
+        {
             Value::Class(ClassInstance::new(def, c.fields.borrow().clone()))
         }
         _ => v,

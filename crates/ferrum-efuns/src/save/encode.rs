@@ -24,7 +24,10 @@ pub fn try_save_value(v: &Value) -> VmResult<String> {
 }
 
 fn too_deep() -> LpcError {
-    LpcError::new(format!("Mappings and/or arrays nested too deep ({}) for save_object", MAX_DEPTH))
+    LpcError::new(format!(
+        "Mappings and/or arrays nested too deep ({}) for save_object",
+        MAX_DEPTH
+    ))
 }
 
 fn write_value(v: &Value, out: &mut String, depth: usize) -> VmResult<()> {
@@ -66,7 +69,13 @@ fn write_value(v: &Value, out: &mut String, depth: usize) -> VmResult<()> {
     Ok(())
 }
 
-fn write_items(items: &[Value], open: &str, close: &str, out: &mut String, depth: usize) -> VmResult<()> {
+fn write_items(
+    items: &[Value],
+    open: &str,
+    close: &str,
+    out: &mut String,
+    depth: usize,
+) -> VmResult<()> {
     if depth + 1 > MAX_DEPTH {
         return Err(too_deep());
     }

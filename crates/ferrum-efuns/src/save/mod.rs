@@ -24,9 +24,18 @@ pub use encode::{try_save_value, MAX_DEPTH};
 pub use object::{header_name, save_lines};
 
 pub const EFUNS: &[EfunSpec] = &[
-    efun!("mixed save_object(string | int | void, void | int)", object::save_object),
-    efun!("int restore_object(string, void | int)", object::restore_object),
-    efun!("void restore_from_string(string, void | int)", object::restore_from_string),
+    efun!(
+        "mixed save_object(string | int | void, void | int)",
+        object::save_object
+    ),
+    efun!(
+        "int restore_object(string, void | int)",
+        object::restore_object
+    ),
+    efun!(
+        "void restore_from_string(string, void | int)",
+        object::restore_from_string
+    ),
     efun!("string save_variable(mixed)", save_variable),
     efun!("mixed restore_variable(string)", restore_variable),
 ];
@@ -44,7 +53,10 @@ fn encode_shallow(v: &Value, depth: usize) -> String {
         if depth + 1 > MAX_DEPTH {
             return String::new();
         }
-        let inner: String = items.iter().map(|i| encode_shallow(i, depth + 1) + ",").collect();
+        let inner: String = items
+            .iter()
+            .map(|i| encode_shallow(i, depth + 1) + ",")
+            .collect();
         format!("{}{}{}", open, inner, close)
     };
     match v {
@@ -57,7 +69,13 @@ fn encode_shallow(v: &Value, depth: usize) -> String {
             let inner: String = m
                 .pairs()
                 .iter()
-                .map(|(k, v)| format!("{}:{},", encode_shallow(k, depth + 1), encode_shallow(v, depth + 1)))
+                .map(|(k, v)| {
+                    format!(
+                        "{}:{},",
+                        encode_shallow(k, depth + 1),
+                        encode_shallow(v, depth + 1)
+                    )
+                })
                 .collect();
             format!("([{}])", inner)
         }
@@ -72,7 +90,10 @@ pub fn restore_value(text: &str) -> VmResult<Value> {
         Ok(v) => Ok(v),
         Err(Malformed::Class) => Ok(Value::Int(0)),
         Err(Malformed::Utf8) => Err(LpcError::new("restore_object(): string is not valid utf8.")),
-        Err(kind) => Err(LpcError::new(format!("restore_object(): Illegal {} format.", kind.word()))),
+        Err(kind) => Err(LpcError::new(format!(
+            "restore_object(): Illegal {} format.",
+            kind.word()
+        ))),
     }
 }
 

@@ -16,14 +16,20 @@ use ferrum_vm::program::{var_flags, Program};
 use ferrum_vm::{bail, ObjectRef, Value, Vm};
 
 fn current_object(vm: &Vm, efun: &str) -> VmResult<ObjectRef> {
-    vm.this_object().ok_or_else(|| LpcError::new(format!("{}() needs a current object", efun)))
+    vm.this_object()
+        .ok_or_else(|| LpcError::new(format!("{}() needs a current object", efun)))
 }
 
 /// The program name in the header: the object's name without a clone
 /// number, with ".c" added unless it already ends in 'c' or has a dot
-/// before its last character (FluffOS's test, kept as it is).
-pub fn header_name(object_name: &str) -> String {
+/// before its last character (FluffOS's test, kept as it is). FluffOS's
+/// names of objects compiled from ".lpc" files keep that extension, so
+/// such a program's header ends in ".lpc".
+pub fn header_name(object_name: &str, program_name: &str) -> String {
     let base = object_name.rsplit_once('#').map_or(object_name, |(b, _)| b);
+    if program_name.ends_with(".lpc") && !base.ends_with(".lpc") {
+        return format!("{}.lpc", base);
+    }
     let bytes = base.as_bytes();
     let ends_c = bytes.last() == Some(&b'c');
     let dot_before_last = bytes.len() >= 2 && bytes[bytes.len() - 2] == b'.';
@@ -45,12 +51,23 @@ pub fn save_lines(ob: &ObjectRef, save_zeros: bool) -> VmResult<(String, i64)> {
     Ok((out, size))
 }
 
-fn save_program(prog: &Program, base: usize, vars: &[Value], save_zeros: bool, out: &mut String) -> VmResult<i64> {
+fn save_program(
+    prog: &Program,
+    base: usize,
+    vars: &[Value],
+    save_zeros: bool,
+    out: &mut String,
+) -> VmResult<i64> {
     let mut size = 1;
     for inh in &prog.inherits {
         size += save_program(&inh.program, base + inh.vo as usize, vars, save_zeros, out)?;
     }
-    for (i, var) in prog.vars.iter().enumerate().skip(prog.own_vars_start as usize) {
+    for (i, var) in prog
+        .vars
+        .iter()
+        .enumerate()
+        .skip(prog.own_vars_start as usize)
+    {
         if var.flags & var_flags::NOSAVE != 0 {
             continue;
         }
@@ -97,7 +114,10 @@ pub fn save_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         bail!("save_object: compressed save files are not available on this driver build.");
     }
     let (body, size) = save_lines(&ob, flag & 1 != 0)?;
-    let header = format!("#{}\n", header_name(ob.name().as_str()));
+    let header = format!(
+        "#{}\n",
+        header_name(ob.name().as_str(), ob.program().name.as_str())
+    );
     let Value::Str(name) = first else {
         let text = header + &body;
         if text.len() > vm.limits.max_string_length {
@@ -118,7 +138,10 @@ pub fn save_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         bail!("Could not open /{}.tmp for a save.", rel);
     }
     if let Err(e) = std::fs::rename(&tmp, &disk) {
-        vm.host.log(&format!("Failed to rename /{}.tmp to /{}: {}\nFailed to save object!\n", rel, rel, e));
+        vm.host.log(&format!(
+            "Failed to rename /{}.tmp to /{}: {}\nFailed to save object!\n",
+            rel, rel, e
+        ));
         let _ = std::fs::remove_file(&tmp);
     }
     Ok(Value::Int(size))
@@ -140,8 +163,15 @@ fn clear_saveable(ob: &ObjectRef) {
 /// The message for a value that could not be read in a save file line.
 fn malformed_line(kind: Malformed, var: &str) -> LpcError {
     match kind {
-        Malformed::Utf8 => LpcError::new(format!("restore_object(): Invalid utf8 string while restoring {}.", var)),
-        k => LpcError::new(format!("restore_object(): Illegal {} format while restoring {}.", k.word(), var)),
+        Malformed::Utf8 => LpcError::new(format!(
+            "restore_object(): Invalid utf8 string while restoring {}.",
+            var
+        )),
+        k => LpcError::new(format!(
+            "restore_object(): Illegal {} format while restoring {}.",
+            k.word(),
+            var
+        )),
     }
 }
 
@@ -154,12 +184,18 @@ fn restore_line(vm: &mut Vm, ob: &ObjectRef, line: &[u8]) -> VmResult<()> {
     }
     let space = line.iter().position(|&b| b == b' ');
     let Some(space) = space.filter(|&s| s < 100) else {
-        bail!("restore_object(): Illegal file format - 1 ({}).", String::from_utf8_lossy(line));
+        bail!(
+            "restore_object(): Illegal file format - 1 ({}).",
+            String::from_utf8_lossy(line)
+        );
     };
     let var = String::from_utf8_lossy(&line[..space]).into_owned();
     let value = parse_value(&line[space + 1..]).map_err(|k| malformed_line(k, &var))?;
     let prog = ob.program();
-    let slot = prog.vars.iter().position(|v| v.name.as_str() == var && v.flags & var_flags::NOSAVE == 0);
+    let slot = prog
+        .vars
+        .iter()
+        .position(|v| v.name.as_str() == var && v.flags & var_flags::NOSAVE == 0);
     match slot {
         Some(i) => {
             let class = match &prog.vars[i].ty {
@@ -209,7 +245,9 @@ pub fn restore_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         .or_else(|| name.strip_suffix(".o"))
         .or_else(|| name.strip_suffix(".o.gz"))
         .unwrap_or(&name);
-    let compressed = normalize(&format!("{}.o.gz", base)).and_then(|p| vm.host.real_path(&p)).is_some_and(|p| p.is_file());
+    let compressed = normalize(&format!("{}.o.gz", base))
+        .and_then(|p| vm.host.real_path(&p))
+        .is_some_and(|p| p.is_file());
     if compressed {
         bail!("restore_object: compressed save files are not available on this driver build.");
     }

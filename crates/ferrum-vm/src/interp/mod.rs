@@ -236,6 +236,45 @@ impl Vm {
         Ok(())
     }
 
+    /// Enforces the configured size limits on a value just built.
+    pub fn check_size(&self, v: &Value) -> VmResult<()> {
+        match v {
+            Value::Str(s) if s.byte_len() > self.limits.max_string_length => {
+                Err(LpcError::new("Maximum string length exceeded."))
+            }
+            Value::Array(a) if a.len() > self.limits.max_array_size => Err(LpcError::new("Array size exceeded.")),
+            Value::Mapping(m) if m.len() > self.limits.max_mapping_size => {
+                Err(LpcError::new("Maximum mapping size exceeded."))
+            }
+            Value::Buffer(b) if b.len() > self.limits.max_buffer_size => Err(LpcError::new("Buffer size exceeded.")),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `cur += add` would break a size limit (checked before an
+    /// in-place append).
+    pub fn check_growth(&self, cur: &Value, add: &Value) -> VmResult<()> {
+        match (cur, add) {
+            (Value::Str(s), other) => {
+                let extra = match other {
+                    Value::Str(t) => t.byte_len(),
+                    _ => 24,
+                };
+                if s.byte_len() + extra > self.limits.max_string_length {
+                    return Err(LpcError::new("Maximum string length exceeded."));
+                }
+                Ok(())
+            }
+            (Value::Array(a), Value::Array(b)) if a.len() + b.len() > self.limits.max_array_size => {
+                Err(LpcError::new("Array size exceeded."))
+            }
+            (Value::Mapping(a), Value::Mapping(b)) if a.len() + b.len() > self.limits.max_mapping_size => {
+                Err(LpcError::new("Maximum mapping size exceeded."))
+            }
+            _ => Ok(()),
+        }
+    }
+
     // ----- introspection used by efuns -----
 
     /// The object whose code is running, if any.

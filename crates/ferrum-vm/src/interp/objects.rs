@@ -139,6 +139,8 @@ impl Vm {
         self.next_object_id += 1;
         let ob = ObjectRef::new(id, name.clone(), program.clone());
         ob.set_flag(obj_flags::CLONE, clone);
+        ob.state_mut().load_time =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
         self.objects.by_name.insert(name, ob.clone());
         self.objects.all.insert(id, ob.clone());
         let host = self.host.clone();

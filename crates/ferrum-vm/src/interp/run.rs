@@ -183,15 +183,26 @@ impl Vm {
                         let slot = &mut self.stack[base + i as usize];
                         if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &v) {
                             *x = x.wrapping_add(*y);
-                        } else if !add_in_place(slot, &v) {
-                            let cur = std::mem::take(slot);
-                            let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
-                            self.stack[base + i as usize] = r;
+                        } else {
+                            // Refuse before growing, so the variable keeps its value.
+                            let check = self.check_growth(&self.stack[base + i as usize], &v);
+                            tri!(self, fi, pc, entry, 'frame, check);
+                            let slot = &mut self.stack[base + i as usize];
+                            if !add_in_place(slot, &v) {
+                                let cur = std::mem::take(slot);
+                                let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
+                                self.stack[base + i as usize] = r;
+                            }
                         }
                     }
                     Op::AddToGlobal(i) => {
                         let v = self.pop();
                         let idx = vo + i as usize;
+                        let check = match obj.vars().get(idx) {
+                            Some(cur) => self.check_growth(cur, &v),
+                            None => Ok(()),
+                        };
+                        tri!(self, fi, pc, entry, 'frame, check);
                         let done = match obj.vars_mut().get_mut(idx) {
                             Some(slot) => add_in_place(slot, &v),
                             None => true,
@@ -201,6 +212,7 @@ impl Vm {
                             let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
                             obj.vars_mut()[idx] = r;
                         }
+
                     }
 
                     // ----- operators -----
@@ -209,6 +221,7 @@ impl Vm {
                             let b = self.pop();
                             let a = self.pop();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::add(a, b));
+                            tri!(self, fi, pc, entry, 'frame, self.check_size(&r));
                             self.stack.push(r);
                         }
                     }
@@ -400,6 +413,11 @@ impl Vm {
                             ops::set_index(slot, k, v.clone(), rev)
                         });
                         tri!(self, fi, pc, entry, 'frame, r);
+                        if let Value::Mapping(m) = &self.stack[base + i as usize] {
+                            if m.len() > self.limits.max_mapping_size {
+                                tri!(self, fi, pc, entry, 'frame, Err(LpcError::new("Maximum mapping size exceeded.")));
+                            }
+                        }
                         self.stack.push(v);
                     }
                     Op::SetRangeLocal(i, flags) => {
@@ -775,6 +793,9 @@ impl Vm {
 
                     // ----- constructors -----
                     Op::MakeArray(n) => {
+                        if n as usize > self.limits.max_array_size {
+                            tri!(self, fi, pc, entry, 'frame, Err(LpcError::new("Array size exceeded.")));
+                        }
                         let at = self.stack.len() - n as usize;
                         let items = self.stack.split_off(at);
                         self.stack.push(Value::Array(Array::new(items)));

@@ -1,0 +1,2 @@
+// Inherited by the speed command.
+void ifun() { }
