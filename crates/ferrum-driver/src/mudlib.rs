@@ -2,6 +2,7 @@
 //! disk, refusing paths that escape the root, and resolving `#include`s.
 
 use ferrum_compiler::IncludeResolver;
+use ferrum_vm::paths::normalize_path;
 use std::path::{Component, Path, PathBuf};
 
 /// Include files every mudlib gets (the socket headers), used when the
@@ -21,26 +22,10 @@ impl Mudlib {
         Mudlib { root, include_dirs: vec!["/include".to_string()] }
     }
 
-    /// Normalises a mudlib path to "/a/b" form; None if it climbs above
-    /// the root.
-    pub fn normalize(path: &str) -> Option<String> {
-        let mut parts: Vec<&str> = Vec::new();
-        for p in path.split('/') {
-            match p {
-                "" | "." => {}
-                ".." => {
-                    parts.pop()?;
-                }
-                p => parts.push(p),
-            }
-        }
-        Some(format!("/{}", parts.join("/")))
-    }
-
     /// The file on disk for a mudlib path, refusing anything outside the
     /// root (including through symlinks).
     pub fn real_path(&self, path: &str) -> Option<PathBuf> {
-        let norm = Self::normalize(path)?;
+        let norm = normalize_path(path)?;
         let rel = norm.trim_start_matches('/');
         let full = self.root.join(rel);
         if full.components().any(|c| matches!(c, Component::ParentDir)) {
@@ -94,7 +79,7 @@ impl IncludeResolver for Mudlib {
             }
         }
         for c in candidates {
-            if let Some(norm) = Self::normalize(&c) {
+            if let Some(norm) = normalize_path(&c) {
                 if let Some(text) = self.read(&norm) {
                     return Some((norm, text));
                 }

@@ -10,6 +10,7 @@ pub mod efun;
 pub mod error;
 pub mod interp;
 pub mod object;
+pub mod paths;
 pub mod program;
 pub mod types;
 pub mod value;

@@ -27,6 +27,16 @@ enum Root {
     Global(u16),
 }
 
+/// The store instruction for `root[key] = v` on a variable.
+fn set_index_op(root: &Root, rev: bool) -> Op {
+    match (root, rev) {
+        (Root::Local(s, _), false) => Op::SetIndexLocal(*s),
+        (Root::Local(s, _), true) => Op::SetIndexRevLocal(*s),
+        (Root::Global(g), false) => Op::SetIndexGlobal(*g),
+        (Root::Global(g), true) => Op::SetIndexRevGlobal(*g),
+    }
+}
+
 enum LVal<'e> {
     Local { slot: u16, by_ref: bool, foreach_ref: Option<u16> },
     Global(u16),
@@ -202,12 +212,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 Some(root) => {
                     self.expr(key);
                     ty = self.rhs(rhs);
-                    self.emit(match (root, rev) {
-                        (Root::Local(s, _), false) => Op::SetIndexLocal(s),
-                        (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
-                        (Root::Global(g), false) => Op::SetIndexGlobal(g),
-                        (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
-                    });
+                    self.emit(set_index_op(&root, *rev));
                 }
                 None => {
                     self.expr(base);
@@ -293,12 +298,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         self.emit(index);
                         self.rhs(rhs);
                         self.emit(code);
-                        self.emit(match (root, rev) {
-                            (Root::Local(s, _), false) => Op::SetIndexLocal(s),
-                            (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
-                            (Root::Global(g), false) => Op::SetIndexGlobal(g),
-                            (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
-                        });
+                        self.emit(set_index_op(&root, *rev));
                     }
                     None => {
                         self.expr(base);
@@ -386,12 +386,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         self.emit(Op::Swap);
                         self.emit(index);
                         self.emit(step);
-                        self.emit(match (root, rev) {
-                            (Root::Local(s, _), false) => Op::SetIndexLocal(s),
-                            (Root::Local(s, _), true) => Op::SetIndexRevLocal(s),
-                            (Root::Global(g), false) => Op::SetIndexGlobal(g),
-                            (Root::Global(g), true) => Op::SetIndexRevGlobal(g),
-                        });
+                        self.emit(set_index_op(&root, *rev));
                     }
                     None => {
                         self.expr(base);

@@ -13,21 +13,7 @@ use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::{ObjectRef, Value, Vm};
 use std::path::PathBuf;
 
-/// "/a/./b/../c" -> "/a/c"; relative paths are relative to the mudlib
-/// root, as in FluffOS. None when the path climbs above the root.
-pub fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for p in path.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(format!("/{}", parts.join("/")))
-}
+pub use ferrum_vm::paths::normalize_path as normalize;
 
 /// Which permission a file efun needs.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

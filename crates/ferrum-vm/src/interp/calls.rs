@@ -375,13 +375,7 @@ impl Vm {
                 Ok(Some(v))
             }
             FunctionKind::Local { slot } => {
-                let ob = match f.owner.as_ref().filter(|o| !o.is_destructed()) {
-                    Some(o) => o.clone(),
-                    None => {
-                        drop_args(self, nargs);
-                        return Err(LpcError::new("Owner of function pointer is destructed."));
-                    }
-                };
+                let ob = self.live_owner(f, nargs)?;
                 let prog = ob.program();
                 let (def, fo, vo) = match prog.ftable.get(*slot as usize) {
                     Some(e) => match &e.def {
@@ -402,13 +396,7 @@ impl Vm {
                 Ok(None)
             }
             FunctionKind::Anonymous { def, fo, vo } => {
-                let ob = match f.owner.as_ref().filter(|o| !o.is_destructed()) {
-                    Some(o) => o.clone(),
-                    None => {
-                        drop_args(self, nargs);
-                        return Err(LpcError::new("Owner of function pointer is destructed."));
-                    }
-                };
+                let ob = self.live_owner(f, nargs)?;
                 let prog = ob.program();
                 let entry = boundary || caller.as_ref() != Some(&ob);
                 self.push_frame(def.clone(), prog, ob, *fo, *vo, nargs, caller, entry, boundary)?;
@@ -434,6 +422,20 @@ impl Vm {
                     }
                 };
                 self.enter_named(&ob, name, nargs, caller, boundary, false)
+            }
+        }
+    }
+
+    /// The object a function pointer runs in; when it is gone, drops the
+    /// call's arguments and fails.
+    fn live_owner(&mut self, f: &FunctionPtr, nargs: usize) -> VmResult<ObjectRef> {
+        match f.owner.as_ref().filter(|o| !o.is_destructed()) {
+            Some(o) => Ok(o.clone()),
+            None => {
+                let l = self.stack.len() - nargs;
+                self.stack.truncate(l);
+                let name = f.owner.as_ref().map(|o| o.name().to_string()).unwrap_or_default();
+                Err(LpcError::new(format!("Owner ({}) of function pointer is destructed.", name)))
             }
         }
     }

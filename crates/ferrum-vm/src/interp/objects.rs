@@ -43,22 +43,11 @@ pub fn split_extension(path: &str) -> (&str, Option<&'static str>) {
 /// with "..".
 pub fn normalize_object_path(path: &str) -> VmResult<String> {
     let (path, _) = split_extension(path);
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return Err(LpcError::new(format!("Illegal path: {}", path)));
-                }
-            }
-            p => parts.push(p),
-        }
+    match crate::paths::normalize_path(path) {
+        Some(p) if p != "/" => Ok(p),
+        Some(_) => Err(LpcError::new("Illegal path: empty object name")),
+        None => Err(LpcError::new(format!("Illegal path: {}", path))),
     }
-    if parts.is_empty() {
-        return Err(LpcError::new("Illegal path: empty object name"));
-    }
-    Ok(format!("/{}", parts.join("/")))
 }
 
 impl Vm {

@@ -361,7 +361,9 @@ pub fn index(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
 }
 
 /// The `[from..to]` bounds (inclusive, clamped) as a half-open range.
-fn range_bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
+/// The inclusive `[from..to]` ends of a range, resolved against `len`
+/// (counting from the end where the flags say so), before any clamping.
+fn range_ends(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(i64, i64)> {
     use crate::program::range_flags::*;
     let f = index_int(from)?;
     let f = if flags & FROM_END != 0 { len as i64 - f } else { f };
@@ -375,6 +377,12 @@ fn range_bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(us
             t
         }
     };
+    Ok((f, t))
+}
+
+/// The `[from..to]` bounds (inclusive, clamped) as a half-open range.
+fn range_bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
+    let (f, t) = range_ends(len, from, to, flags)?;
     let f = f.max(0);
     let t = t.min(len as i64 - 1);
     if f > t {
@@ -469,19 +477,7 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
 /// `slot[from..to] = value`: replaces the range with the value's elements.
 pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &Value) -> VmResult<()> {
     fn bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
-        use crate::program::range_flags::*;
-        let f = index_int(from)?;
-        let f = if flags & FROM_END != 0 { len as i64 - f } else { f };
-        let t = if flags & OPEN_END != 0 {
-            len as i64 - 1
-        } else {
-            let t = index_int(to)?;
-            if flags & TO_END != 0 {
-                len as i64 - t
-            } else {
-                t
-            }
-        };
+        let (f, t) = range_ends(len, from, to, flags)?;
         if f < 0 || f > len as i64 {
             return Err(LpcError::new("Range start out of bounds in range assignment."));
         }
