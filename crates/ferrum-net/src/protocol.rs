@@ -1,0 +1,85 @@
+//! The messages between the interpreter thread and the network thread.
+//! Everything here is plain `Send` data: no LPC values cross.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Names a connection, listener or datagram socket on both sides.
+pub type NetId = u64;
+
+/// How a byte stream is cut into messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    /// Bytes as they arrive.
+    Raw,
+    /// FluffOS MUD mode: each message is a 4-byte big-endian length and
+    /// that many bytes.
+    Mud,
+}
+
+/// A TLS server identity: PEM certificate chain and private key files.
+#[derive(Clone, Debug)]
+pub struct TlsServer {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+/// How a TLS client checks the server.
+#[derive(Clone, Debug, Default)]
+pub struct TlsClient {
+    /// Verify the certificate chain and name (against webpki roots, plus
+    /// `extra_roots` when given).
+    pub verify_peer: bool,
+    /// The name sent in SNI and checked in the certificate.
+    pub server_name: Option<String>,
+    /// Extra trusted roots (PEM), e.g. a test CA.
+    pub extra_roots: Option<PathBuf>,
+}
+
+/// A request from the interpreter to the network thread.
+#[derive(Debug)]
+pub enum Command {
+    /// Start accepting on a bound, listening TCP socket.
+    Listen { id: NetId, listener: std::net::TcpListener, framing: Framing, tls: Option<TlsServer> },
+    /// Start receiving on a bound UDP socket.
+    Datagram { id: NetId, socket: std::net::UdpSocket },
+    /// Connect to `host:port` (name or address).
+    Connect { id: NetId, host: String, port: u16, framing: Framing, tls: Option<TlsClient> },
+    /// Send bytes (one message, in MUD framing). With `notify`, a
+    /// `Drained` event follows once everything queued so far is sent.
+    Write { id: NetId, data: Vec<u8>, notify: bool },
+    /// Send a datagram.
+    SendTo { id: NetId, data: Vec<u8>, to: SocketAddr },
+    /// Flush what is queued, then close. No event follows.
+    Close { id: NetId },
+}
+
+/// Why a connection ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CloseReason {
+    /// The peer closed the connection.
+    PeerClosed,
+    /// A network or protocol error.
+    Error(String),
+}
+
+/// News from the network thread.
+#[derive(Debug)]
+pub enum Event {
+    /// A listener accepted a connection (TLS already negotiated).
+    Accepted { listener: NetId, id: NetId, peer: SocketAddr, local: SocketAddr },
+    /// An outgoing connection is ready (TLS already negotiated).
+    Connected { id: NetId, local: SocketAddr, peer: SocketAddr },
+    /// An outgoing connection could not be made.
+    ConnectFailed { id: NetId, error: String },
+    /// Bytes (or one MUD message) arrived.
+    Data { id: NetId, data: Vec<u8> },
+    /// A datagram arrived.
+    Datagram { id: NetId, data: Vec<u8>, from: SocketAddr },
+    /// Everything queued up to a `notify` write has been sent.
+    Drained { id: NetId },
+    /// The connection ended without our `Close`.
+    Closed { id: NetId, reason: CloseReason },
+    /// A listener stopped (its socket failed).
+    ListenerFailed { id: NetId, error: String },
+}
