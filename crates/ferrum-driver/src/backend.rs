@@ -5,6 +5,7 @@
 use ferrum_efuns::runtime::callouts::{self, CallOuts};
 use ferrum_efuns::runtime::control::DriverControl;
 use ferrum_efuns::runtime::heartbeat::{self, HeartBeats};
+use ferrum_efuns::{net, sockets};
 use ferrum_vm::Vm;
 use std::time::{Duration, Instant};
 
@@ -54,7 +55,7 @@ impl Backend {
                 return code;
             }
             let callouts_pending = !vm.ext::<CallOuts>().is_empty();
-            if until == Until::Idle && !callouts_pending {
+            if until == Until::Idle && !callouts_pending && !sockets::any_open(vm) {
                 return 0;
             }
             let mut wait = Duration::from_millis(250);
@@ -64,7 +65,8 @@ impl Backend {
             if !vm.ext::<HeartBeats>().is_empty() {
                 wait = wait.min(self.next_heartbeat.saturating_duration_since(Instant::now()));
             }
-            if !wait.is_zero() {
+            // Network events wake the loop early; without a network, sleep.
+            if !net::pump(vm, wait) && !wait.is_zero() {
                 std::thread::sleep(wait);
             }
         }

@@ -209,6 +209,7 @@ impl Host for DriverHost {
     fn object_destructed(&self, vm: &mut Vm, ob: &ferrum_vm::ObjectRef) {
         vm.ext::<ferrum_efuns::runtime::callouts::CallOuts>().remove_object(ob);
         vm.ext::<ferrum_efuns::runtime::heartbeat::HeartBeats>().remove(ob);
+        ferrum_efuns::sockets::owner_destructed(vm, ob);
     }
 
     /// A file that does not exist may be a virtual object: the master's

@@ -6,8 +6,14 @@ use ferrum_vm::paths::normalize_path;
 use std::path::{Component, Path, PathBuf};
 
 /// Include files every mudlib gets (the socket headers), used when the
-/// mudlib does not provide its own copy.
-pub const BUILTIN_INCLUDES: &[(&str, &str)] = &[];
+/// mudlib does not provide its own copy. The files live in the bundled
+/// mudlib's include directory; these are compiled-in copies of them.
+pub const BUILTIN_INCLUDES: &[(&str, &str)] = &[
+    ("socket.h", include_str!("../../../mudlib/include/socket.h")),
+    ("socket_err.h", include_str!("../../../mudlib/include/socket_err.h")),
+    ("socket_options.h", include_str!("../../../mudlib/include/socket_options.h")),
+    ("network.h", include_str!("../../../mudlib/include/network.h")),
+];
 
 pub struct Mudlib {
     pub root: PathBuf,

@@ -15,9 +15,11 @@ pub mod functions;
 pub mod json;
 pub mod mappings;
 pub mod math;
+pub mod net;
 pub mod objects;
 pub mod reference;
 pub mod save;
+pub mod sockets;
 pub mod strings;
 pub mod time;
 pub mod types;
@@ -40,6 +42,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("core", save::EFUNS),
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
+        ("sockets", sockets::EFUNS),
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),
     ]

@@ -1,0 +1,93 @@
+//! The link between the interpreter and the network thread: starts it on
+//! first use, remembers which part of the driver owns each network id,
+//! and hands arriving events to that part.
+
+use ferrum_net::{Event, NetHandle, NetId};
+use ferrum_vm::Vm;
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// Who an event is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// An LPC socket, by descriptor.
+    Socket(usize),
+}
+
+#[derive(Default)]
+pub struct NetLink {
+    net: Option<(NetHandle, Receiver<Event>)>,
+    pub routes: HashMap<NetId, Route>,
+}
+
+impl NetLink {
+    /// The network thread, started on first use.
+    pub fn handle(&mut self) -> NetHandle {
+        if self.net.is_none() {
+            self.net = Some(ferrum_net::start());
+        }
+        self.net.as_ref().expect("started").0.clone()
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.net.is_some()
+    }
+
+    pub fn route(&mut self, id: NetId, r: Route) {
+        self.routes.insert(id, r);
+    }
+
+    pub fn forget(&mut self, id: NetId) {
+        self.routes.remove(&id);
+    }
+
+    /// Waits up to `wait` for events and takes all that are ready.
+    fn receive(&mut self, wait: Duration) -> Vec<Event> {
+        let Some((_, rx)) = &self.net else { return Vec::new() };
+        let mut out = Vec::new();
+        match rx.recv_timeout(wait) {
+            Ok(e) => out.push(e),
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => return out,
+        }
+        while let Ok(e) = rx.try_recv() {
+            out.push(e);
+            if out.len() >= 1024 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+fn event_id(e: &Event) -> NetId {
+    match e {
+        Event::Accepted { listener, .. } => *listener,
+        Event::Connected { id, .. }
+        | Event::ConnectFailed { id, .. }
+        | Event::Data { id, .. }
+        | Event::Datagram { id, .. }
+        | Event::Drained { id }
+        | Event::Closed { id, .. }
+        | Event::ListenerFailed { id, .. } => *id,
+    }
+}
+
+/// Waits up to `wait` for network events and dispatches them. Returns
+/// false when the network thread was never started (nothing to wait for;
+/// the caller should sleep instead).
+pub fn pump(vm: &mut Vm, wait: Duration) -> bool {
+    if !vm.ext::<NetLink>().is_started() {
+        return false;
+    }
+    let events = vm.ext::<NetLink>().receive(wait);
+    for e in events {
+        let route = vm.ext::<NetLink>().routes.get(&event_id(&e)).copied();
+        match route {
+            Some(Route::Socket(fd)) => crate::sockets::events::on_event(vm, fd, e),
+            // An event for something already gone (closed meanwhile).
+            None => {}
+        }
+    }
+    true
+}
