@@ -41,6 +41,8 @@ pub fn start_vm(config: &Config) -> Result<Vm, String> {
     let mut vm = Vm::new(efuns, host.clone() as Rc<dyn Host>);
     apply_limits(&mut vm, config);
     vm.ext::<ferrum_efuns::runtime::driver_info::DriverInfo>().config = config.get_config_table();
+    vm.ext::<ferrum_efuns::external::ExternalCommands>().commands =
+        config.external_cmds.iter().map(|(n, p)| (*n as i64, p.clone())).collect();
     {
         let files = vm.ext::<ferrum_efuns::files::FileLimits>();
         if let Some(n) = config.int("maximum read file size").filter(|n| *n > 0) {

@@ -10,6 +10,7 @@ pub mod arrays;
 pub mod buffers;
 pub mod runtime;
 pub mod crypto;
+pub mod external;
 pub mod files;
 pub mod functions;
 pub mod json;
@@ -43,6 +44,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
         ("sockets", sockets::EFUNS),
+        ("external", external::EFUNS),
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),
     ]

@@ -69,7 +69,10 @@ fn event_id(e: &Event) -> NetId {
         | Event::Datagram { id, .. }
         | Event::Drained { id }
         | Event::Closed { id, .. }
-        | Event::ListenerFailed { id, .. } => *id,
+        | Event::ListenerFailed { id, .. }
+        | Event::SpawnFailed { id, .. }
+        | Event::Output { id, .. }
+        | Event::Exited { id, .. } => *id,
     }
 }
 

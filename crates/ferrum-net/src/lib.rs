@@ -10,11 +10,12 @@
 //! `bind`; the bound socket is then handed over with a command.
 
 pub mod bind;
+mod process;
 pub mod protocol;
 mod runtime;
 mod stream;
 pub mod tls;
 
-pub use protocol::{CloseReason, Command, Event, Framing, NetId, TlsClient, TlsServer};
+pub use protocol::{CloseReason, Command, Event, Framing, NetId, OutputStream, ProcessSpec, TlsClient, TlsServer};
 pub use runtime::{start, NetHandle};
 pub use stream::MAX_MUD_MESSAGE;

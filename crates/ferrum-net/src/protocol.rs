@@ -52,6 +52,30 @@ pub enum Command {
     SendTo { id: NetId, data: Vec<u8>, to: SocketAddr },
     /// Flush what is queued, then close. No event follows.
     Close { id: NetId },
+    /// Run a program (no shell). `Write` feeds its stdin, `Close` kills it.
+    Spawn { id: NetId, spec: ProcessSpec },
+}
+
+/// How to run an external program.
+#[derive(Clone, Debug, Default)]
+pub struct ProcessSpec {
+    pub program: PathBuf,
+    pub args: Vec<String>,
+    /// The whole environment (nothing is inherited).
+    pub env: Vec<(String, String)>,
+    pub cwd: Option<PathBuf>,
+    /// Drop privileges to this user/group (when running as root).
+    pub uid: Option<u32>,
+    pub gid: Option<u32>,
+    /// Kill the program after this long.
+    pub timeout: Option<std::time::Duration>,
+}
+
+/// Which output of a program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputStream {
+    Stdout,
+    Stderr,
 }
 
 /// Why a connection ended.
@@ -82,4 +106,11 @@ pub enum Event {
     Closed { id: NetId, reason: CloseReason },
     /// A listener stopped (its socket failed).
     ListenerFailed { id: NetId, error: String },
+    /// A program could not be started.
+    SpawnFailed { id: NetId, error: String },
+    /// A program wrote output.
+    Output { id: NetId, data: Vec<u8>, stream: OutputStream },
+    /// A program ended (after all its output was reported). `signal` is
+    /// set when a signal killed it.
+    Exited { id: NetId, code: Option<i32>, signal: Option<i32> },
 }

@@ -120,6 +120,7 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
                     });
                 }
             }
+            Command::Spawn { id, spec } => crate::process::spawn(shared.clone(), id, spec),
             Command::Close { id } => {
                 let conn = shared.0.conns.lock().expect("conns").remove(&id);
                 match conn {

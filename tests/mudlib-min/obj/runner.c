@@ -29,6 +29,7 @@ void start() {
     call_out((: step, "pointer" :), 0);
     ticker = load_object("/obj/ticker");
     faulty = load_object("/obj/faulty");
+    external_checks();
     call_out("spin", 0);
     call_out("finish", 1);
 }
@@ -64,6 +65,26 @@ void driver_info() {
 #endif
 }
 
+string external_output = "";
+int external_closed, external_fd;
+void external_read(int fd, string data) { external_output += data; }
+void external_write(int fd) { }
+void external_close(int fd) { external_closed = 1; }
+
+void external_checks() {
+    external_fd = external_start(1, "hello from echo", "external_read", "external_write", "external_close");
+    check(external_fd >= 0, "external_start runs a configured command");
+    check(catch(external_start(9, "x", "external_read", "external_write")) != 0, "an unconfigured command is an error");
+    check(load_object("/obj/untrusted_sockets")->try_create() == -7, "valid_socket can refuse (EESECURITY)");
+    mixed *last = find_object("/single/master")->query_socket_requests()[<1];
+    check(last[0] == "create" && sizeof(last[1]) == 4 && last[1][0] == -1, "valid_socket gets (what, ({ fd, owner, addr, port }))");
+}
+
+void external_finish() {
+    check(external_output == "hello from echo\n", "external output arrives on the socket: " + external_output);
+    check(external_closed, "the program's exit closes the socket with the close callback");
+}
+
 void limit_checks() {
     mixed *a = ({ });
     string s = "";
@@ -89,5 +110,6 @@ void finish() {
     compile_time_applies();
     driver_info();
     limit_checks();
+    external_finish();
     shutdown(failures);
 }

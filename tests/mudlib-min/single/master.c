@@ -17,6 +17,15 @@ void preload(string file) {
 }
 
 string creator_file(string file) { return "tester"; }
+
+mixed *socket_requests = ({ });
+mixed *query_socket_requests() { return socket_requests; }
+
+// Objects under /obj/untrusted may not use sockets.
+int valid_socket(object ob, string what, mixed *info) {
+    socket_requests += ({ ({ what, info }) });
+    return strsrch(file_name(ob), "/obj/untrusted") != 0;
+}
 string get_root_uid() { return "ROOT"; }
 string get_bb_uid() { return "BACKBONE"; }
 

@@ -116,6 +116,14 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
             }
             closed_by_peer(vm, fd);
         }
+        // External programs (external_start): output reads as text,
+        // the end of the program is the peer closing.
+        Event::Output { data, .. } => on_data(vm, fd, data),
+        Event::Exited { .. } => closed_by_peer(vm, fd),
+        Event::SpawnFailed { error, .. } => {
+            vm.host.clone().log(&format!("socket {}: {}\n", fd, error));
+            closed_by_peer(vm, fd);
+        }
         Event::ListenerFailed { error, .. } => {
             vm.host.clone().log(&format!("socket {}: listener failed: {}\n", fd, error));
             closed_by_peer(vm, fd);

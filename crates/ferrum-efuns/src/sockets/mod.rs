@@ -44,13 +44,13 @@ pub const EFUNS: &[EfunSpec] = &[
 ];
 
 /// The socket table (package state).
-pub(crate) fn table(vm: &mut Vm) -> &mut SocketTable {
+pub fn table(vm: &mut Vm) -> &mut SocketTable {
     vm.ext::<SocketTable>()
 }
 
 /// The master's `valid_socket(caller, what, ({ fd, owner, addr, port }))`.
 /// A master without the apply denies.
-pub(crate) fn allowed(vm: &mut Vm, what: &str, fd: i64, target: Option<(String, i64)>) -> VmResult<bool> {
+pub fn allowed(vm: &mut Vm, what: &str, fd: i64, target: Option<(String, i64)>) -> VmResult<bool> {
     let caller = vm.this_object().map(Value::Object).unwrap_or(Value::Int(0));
     let info = if fd < 0 {
         vec![Value::Int(-1), caller.clone(), Value::from("N/A"), Value::Int(-1)]
@@ -101,6 +101,6 @@ pub fn any_open(vm: &mut Vm) -> bool {
     table(vm).any_open()
 }
 
-pub(crate) fn route(vm: &mut Vm, id: ferrum_net::NetId, fd: usize) {
+pub fn route(vm: &mut Vm, id: ferrum_net::NetId, fd: usize) {
     vm.ext::<NetLink>().route(id, Route::Socket(fd));
 }

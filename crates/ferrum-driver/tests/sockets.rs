@@ -1,0 +1,223 @@
+//! Socket efuns over real loopback sockets: LPC scripts (tests/net/*.c)
+//! run by `ferrum run`, driven by Rust and Python peers.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpStream, UdpSocket};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn net_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/net").canonicalize().unwrap()
+}
+
+struct Script {
+    child: Child,
+    out: BufReader<ChildStdout>,
+}
+
+impl Script {
+    fn start(name: &str, args: &[&str]) -> Script {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ferrum"))
+            .arg("run")
+            .arg(net_dir().join(name))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("ferrum starts");
+        let out = BufReader::new(child.stdout.take().unwrap());
+        Script { child, out }
+    }
+
+    fn line(&mut self) -> String {
+        let mut s = String::new();
+        self.out.read_line(&mut s).expect("a line");
+        s.trim_end().to_string()
+    }
+
+    fn port(&mut self) -> u16 {
+        let l = self.line();
+        l.strip_prefix("PORT ").unwrap_or_else(|| panic!("expected PORT, got {:?}", l)).parse().unwrap()
+    }
+
+    /// Waits for the script to end by itself; its exit status.
+    fn finish(mut self) -> (i32, String) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let mut rest = String::new();
+                self.out.read_to_string(&mut rest).unwrap();
+                return (status.code().unwrap_or(-1), rest);
+            }
+            if Instant::now() > deadline {
+                self.child.kill().unwrap();
+                panic!("script did not end");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Script {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn read_until(s: &mut TcpStream, want: &str) -> String {
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    while !String::from_utf8_lossy(&got).contains(want) {
+        let n = s.read(&mut buf).expect("read");
+        assert!(n > 0, "closed before {:?}; got {:?}", want, String::from_utf8_lossy(&got));
+        got.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8(got).unwrap()
+}
+
+#[test]
+fn stream_echo_server_in_lpc() {
+    let mut script = Script::start("stream_echo.c", &["1"]);
+    let port = script.port();
+    let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.write_all("héllo wörld".as_bytes()).unwrap();
+    assert_eq!(read_until(&mut c, "wörld"), "héllo wörld");
+    c.write_all(b" quit").unwrap();
+    read_until(&mut c, "quit");
+    let mut rest = Vec::new();
+    c.read_to_end(&mut rest).unwrap();
+    assert_eq!(script.line(), "DONE 1");
+    let (code, _) = script.finish();
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_thousand_concurrent_connections_every_byte_accounted_for() {
+    const N: usize = 1000;
+    let mut script = Script::start("stream_echo.c", &[&N.to_string()]);
+    let port = script.port();
+    let mut conns: Vec<TcpStream> = (0..N).map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap()).collect();
+    // Each connection sends a distinct payload; all are in flight at once.
+    for (i, c) in conns.iter_mut().enumerate() {
+        c.write_all(format!("conn {} payload {} ", i, "x".repeat(i % 97)).as_bytes()).unwrap();
+    }
+    for (i, c) in conns.iter_mut().enumerate() {
+        let want = format!("conn {} payload {} ", i, "x".repeat(i % 97));
+        let got = read_until(c, &want);
+        assert_eq!(got, want, "connection {}", i);
+    }
+    let mut total = 0;
+    for (i, c) in conns.iter_mut().enumerate() {
+        c.write_all(b"quit").unwrap();
+        let got = read_until(c, "quit");
+        assert_eq!(got, "quit", "connection {}", i);
+        total += 1;
+    }
+    assert_eq!(total, N);
+    assert_eq!(script.line(), format!("DONE {}", N));
+    assert_eq!(script.finish().0, 0);
+}
+
+#[test]
+fn mud_mode_talks_to_a_python_peer() {
+    let mut script = Script::start("mud_peer.c", &[]);
+    let port = script.port();
+    let out = Command::new("python3").arg(net_dir().join("mud_peer.py")).arg(port.to_string()).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(|s| s.to_string()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            r#"({"got","hello",})"#,
+            r#"({"got",({1,2,"three",}),})"#,
+            r#"({"got",(["k":4.500000,]),})"#,
+            r#"({"got",42,})"#,
+            r#"({"got","bye",})"#,
+        ]
+    );
+    assert_eq!(script.finish().0, 0);
+}
+
+#[test]
+fn datagrams_both_ways() {
+    let mut script = Script::start("datagram.c", &[]);
+    let port = script.port();
+    let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
+    peer.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut buf = [0u8; 1024];
+    for msg in ["one", "two", "stop"] {
+        peer.send_to(msg.as_bytes(), ("127.0.0.1", port)).unwrap();
+        let (n, from) = peer.recv_from(&mut buf).unwrap();
+        assert_eq!(from.port(), port);
+        assert_eq!(std::str::from_utf8(&buf[..n]).unwrap(), format!("ack:{}", msg));
+    }
+    assert_eq!(script.finish().0, 0);
+}
+
+#[test]
+fn tls_server_and_client_in_lpc() {
+    let dir = std::env::temp_dir().join(format!("ferrum-tls-lpc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let (c, k) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&c, cert.cert.pem()).unwrap();
+    std::fs::write(&k, cert.key_pair.serialize_pem()).unwrap();
+    let mut script = Script::start("tls_loop.c", &[c.to_str().unwrap(), k.to_str().unwrap()]);
+    let line = script.line();
+    assert!(line.contains("server-handshake") && line.contains("client-handshake"), "{}", line);
+    assert!(line.ends_with("| server got hello over tls"), "{}", line);
+    let (code, rest) = script.finish();
+    assert_eq!(code, 0, "{}", rest);
+    assert!(!rest.contains("early"), "{}", rest);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn tls_servers_without_a_usable_certificate_refuse_to_listen() {
+    let script = Script::start("tls_badcert.c", &[]);
+    let (code, out) = script.finish();
+    assert_eq!(code, 0);
+    assert_eq!(out, "Problem with listen\nProblem with listen\n");
+}
+
+#[test]
+fn destructing_the_owner_closes_its_sockets_without_callbacks() {
+    let mut script = Script::start("owner_destruct.c", &[]);
+    let port = script.port();
+    let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.write_all(b"die").unwrap();
+    assert_eq!(script.line(), "destructing");
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut rest = Vec::new();
+    let n = c.read_to_end(&mut rest).unwrap();
+    assert_eq!(n, 0, "connection closed");
+    let (code, out) = script.finish();
+    assert_eq!(code, 0);
+    assert!(!out.contains("close callback"), "{}", out);
+}
+
+#[test]
+fn outgoing_connections_and_refusals() {
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = server.local_addr().unwrap().port();
+    let mut script = Script::start("client_connect.c", &[&port.to_string()]);
+    assert_eq!(script.line(), "connect: 1");
+    assert_eq!(script.line(), "early write: -22");
+    let (mut peer, _) = server.accept().unwrap();
+    assert_eq!(script.line(), "connected");
+    assert_eq!(read_until(&mut peer, "\n"), "hello server\n");
+    peer.write_all(b"hi client").unwrap();
+    assert_eq!(script.line(), "read: hi client");
+    assert_eq!(script.finish().0, 0);
+
+    // Nothing listens any more: the close callback reports the refusal.
+    drop(server);
+    let mut script = Script::start("client_connect.c", &[&port.to_string()]);
+    assert_eq!(script.line(), "connect: 1");
+    assert_eq!(script.line(), "early write: -22");
+    assert_eq!(script.line(), "closed by peer");
+    assert_eq!(script.finish().0, 0);
+}
