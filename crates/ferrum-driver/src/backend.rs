@@ -38,6 +38,7 @@ impl Backend {
     pub fn run(&mut self, vm: &mut Vm, until: Until) -> i32 {
         loop {
             if let Some(code) = Self::shutdown_code(vm) {
+                net::flush(vm);
                 return code;
             }
             callouts::run_due(vm);
@@ -52,10 +53,12 @@ impl Backend {
             }
             crate::periodic::run_due(vm);
             if let Some(code) = Self::shutdown_code(vm) {
+                net::flush(vm);
                 return code;
             }
             let callouts_pending = !vm.ext::<CallOuts>().is_empty();
             if until == Until::Idle && !callouts_pending && !sockets::any_open(vm) {
+                net::flush(vm);
                 return 0;
             }
             let mut wait = Duration::from_millis(250);

@@ -76,6 +76,18 @@ fn event_id(e: &Event) -> NetId {
     }
 }
 
+/// Waits (up to a second) until the network thread has carried out every
+/// command sent so far, so that exiting loses no datagram.
+pub fn flush(vm: &mut Vm) {
+    let link = vm.ext::<NetLink>();
+    if !link.is_started() {
+        return;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    link.handle().send(ferrum_net::Command::Flush { done: tx });
+    let _ = rx.recv_timeout(Duration::from_secs(1));
+}
+
 /// Waits up to `wait` for network events and dispatches them. Returns
 /// false when the network thread was never started (nothing to wait for;
 /// the caller should sleep instead).

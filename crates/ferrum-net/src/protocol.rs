@@ -54,6 +54,9 @@ pub enum Command {
     Close { id: NetId },
     /// Run a program (no shell). `Write` feeds its stdin, `Close` kills it.
     Spawn { id: NetId, spec: ProcessSpec },
+    /// Answered once every earlier command has been carried out (datagrams
+    /// sent): lets the driver exit without losing them.
+    Flush { done: std::sync::mpsc::Sender<()> },
 }
 
 /// How to run an external program.

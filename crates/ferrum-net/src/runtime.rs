@@ -115,12 +115,21 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
                     _ => None,
                 };
                 if let Some(socket) = socket {
-                    tokio::spawn(async move {
-                        let _ = socket.send_to(&data, to).await;
-                    });
+                    // Datagrams go out now, in order; only a full send
+                    // buffer defers one to a task.
+                    if let Err(e) = socket.try_send_to(&data, to) {
+                        if e.kind() == std::io::ErrorKind::WouldBlock {
+                            tokio::spawn(async move {
+                                let _ = socket.send_to(&data, to).await;
+                            });
+                        }
+                    }
                 }
             }
             Command::Spawn { id, spec } => crate::process::spawn(shared.clone(), id, spec),
+            Command::Flush { done } => {
+                let _ = done.send(());
+            }
             Command::Close { id } => {
                 let conn = shared.0.conns.lock().expect("conns").remove(&id);
                 match conn {
