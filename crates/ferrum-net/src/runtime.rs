@@ -84,12 +84,9 @@ pub fn start() -> (NetHandle, std_mpsc::Receiver<Event>) {
     std::thread::Builder::new()
         .name("ferrum-net".into())
         .spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .thread_name("ferrum-net-worker")
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
+            // One thread does all network work: with the interpreter on the
+            // other core, this avoids cross-thread wake-ups on every event.
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
             rt.block_on(dispatch(shared, rx));
         })
         .expect("network thread");

@@ -92,10 +92,8 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
         }
         Event::Drained { .. } => {
             let Some(s) = table(vm).get_mut(fd as i64) else { return };
-            if let Some(n) = s.in_flight.pop_front() {
-                s.in_flight_bytes -= n;
-            }
-            if !s.in_flight.is_empty() {
+            s.confirmed();
+            if !s.confirms.is_empty() {
                 return;
             }
             if s.state == State::Flushing {

@@ -63,19 +63,18 @@ pub fn socket_write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return code(EESUCCESS);
     }
     let Some(id) = s.net else { return code(EENOTCONN) };
-    let len = data.len();
     let s = table(vm).get_mut(fd).expect("checked");
-    s.in_flight.push_back(len);
-    s.in_flight_bytes += len;
     // Past the high-water mark the data is still taken, but the owner
     // must wait for the write callback before writing more.
-    let result = if s.in_flight_bytes > HIGH_WATER {
+    let over = s.in_flight_bytes + data.len() > HIGH_WATER;
+    let notify = s.count_write(data.len(), over);
+    let result = if over {
         s.blocked = true;
         EECALLBACK
     } else {
         EESUCCESS
     };
-    vm.ext::<NetLink>().handle().send(Command::Write { id, data, notify: true });
+    vm.ext::<NetLink>().handle().send(Command::Write { id, data, notify });
     code(result)
 }
 
@@ -103,11 +102,21 @@ pub fn socket_close(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     s.read_cb = Value::Int(0);
     s.write_cb = Value::Int(0);
     s.close_cb = Value::Int(0);
-    if !s.in_flight.is_empty() {
-        // Queued data still goes out; the slot is freed once it has.
+    if s.in_flight_bytes > 0 {
+        // Queued data still goes out; the slot is freed once an empty
+        // confirming write says it has.
         s.state = State::Flushing;
-        if let Some(id) = s.net {
-            vm.ext::<NetLink>().handle().send(Command::Close { id });
+        let confirm = s.unconfirmed > 0 || s.confirms.is_empty();
+        if confirm {
+            s.count_write(0, true);
+        }
+        let id = s.net;
+        if let Some(id) = id {
+            let net = vm.ext::<NetLink>().handle();
+            if confirm {
+                net.send(Command::Write { id, data: Vec::new(), notify: true });
+            }
+            net.send(Command::Close { id });
         }
         return code(EESUCCESS);
     }

@@ -11,6 +11,10 @@ use std::net::SocketAddr;
 /// 256 KiB socket buffers).
 pub const HIGH_WATER: usize = 256 * 1024;
 
+/// Every this many bytes a write asks the network thread to confirm it
+/// was sent, so the bytes in flight are known without an event per write.
+pub const ACK_EVERY: usize = 64 * 1024;
+
 /// A bound socket not yet handed to the network thread.
 pub enum Bound {
     Tcp(socket2::Socket),
@@ -39,9 +43,12 @@ pub struct Socket {
     /// A connect is in progress or an EECALLBACK write is draining:
     /// further writes answer EEALREADY.
     pub blocked: bool,
-    /// Sizes of writes sent and not yet reported drained, oldest first.
-    pub in_flight: VecDeque<usize>,
+    /// Bytes written and not yet confirmed sent.
     pub in_flight_bytes: usize,
+    /// Bytes written since the last write that asked for confirmation.
+    pub unconfirmed: usize,
+    /// For each write awaiting confirmation, the bytes it confirms.
+    pub confirms: VecDeque<usize>,
     /// During socket_release: the object offered the socket.
     pub release_to: Option<ObjectRef>,
     pub options: OptionValues,
@@ -54,6 +61,26 @@ pub struct Socket {
 }
 
 impl Socket {
+    /// Counts a write; true when it should ask for confirmation.
+    pub fn count_write(&mut self, len: usize, force: bool) -> bool {
+        self.in_flight_bytes += len;
+        self.unconfirmed += len;
+        if force || self.unconfirmed >= ACK_EVERY {
+            self.confirms.push_back(self.unconfirmed);
+            self.unconfirmed = 0;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// The network thread confirmed the oldest confirming write.
+    pub fn confirmed(&mut self) {
+        if let Some(n) = self.confirms.pop_front() {
+            self.in_flight_bytes -= n;
+        }
+    }
+
     pub fn new(mode: i64, owner: ObjectRef, read_cb: Value, close_cb: Value) -> Socket {
         Socket {
             mode,
@@ -67,8 +94,9 @@ impl Socket {
             local: None,
             remote: None,
             blocked: false,
-            in_flight: VecDeque::new(),
             in_flight_bytes: 0,
+            unconfirmed: 0,
+            confirms: VecDeque::new(),
             release_to: None,
             options: OptionValues::default(),
             utf8_carry: Vec::new(),
