@@ -221,3 +221,24 @@ fn outgoing_connections_and_refusals() {
     assert_eq!(script.line(), "closed by peer");
     assert_eq!(script.finish().0, 0);
 }
+
+/// The design guide's LPC integration test (section 5.2): the options part
+/// behaves as the spec says, and nothing reports a failure.
+#[test]
+fn the_design_guide_integration_test_reports_no_failure() {
+    let script = Script::start("guide_integration.c", &[]);
+    let (code, out) = script.finish();
+    assert_eq!(code, 0, "{}", out);
+    assert!(!out.contains('✗'), "{}", out);
+    for line in [
+        "✓ REST route added successfully",
+        "✓ OpenAPI info set successfully",
+        "✓ HTTP timeout option set",
+        "✓ HTTP timeout option retrieved correctly",
+        "✓ HTTP user agent option set",
+        "✓ HTTP user agent option retrieved correctly",
+        "All tests completed.",
+    ] {
+        assert!(out.contains(line), "missing {:?} in\n{}", line, out);
+    }
+}

@@ -31,7 +31,9 @@ void start() {
     faulty = load_object("/obj/faulty");
     external_checks();
     call_out("spin", 0);
-    call_out("finish", 1);
+    load_object("/obj/resetter");
+    load_object("/obj/cleaned");
+    call_out("finish", 2.5);
 }
 
 void compile_time_applies() {
@@ -111,5 +113,9 @@ void finish() {
     driver_info();
     limit_checks();
     external_finish();
+    int *r = find_object("/obj/resetter")->query();
+    check(r[0] >= 1, "reset() runs every 'time to reset' seconds: " + r[0]);
+    check(r[1] >= 1 && r[2] == 0, "clean_up(0) runs after 'time to clean up' seconds");
+    check(!find_object("/obj/cleaned"), "an object may destruct itself in clean_up()");
     shutdown(failures);
 }
