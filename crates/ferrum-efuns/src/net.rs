@@ -73,6 +73,14 @@ fn event_id(e: &Event) -> NetId {
         | Event::SpawnFailed { id, .. }
         | Event::Output { id, .. }
         | Event::Exited { id, .. } => *id,
+        Event::Http(h) => {
+            use ferrum_net::http::protocol::HttpEvent;
+            match h {
+                HttpEvent::Connection { listener, .. } | HttpEvent::Request { listener, .. } => *listener,
+                HttpEvent::ConnectionClosed { conn } => *conn,
+                HttpEvent::Response { id, .. } | HttpEvent::ListenFailed { id, .. } => *id,
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! `bind`; the bound socket is then handed over with a command.
 
 pub mod bind;
+pub mod http;
 mod process;
 pub mod protocol;
 mod runtime;

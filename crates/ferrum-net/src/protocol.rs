@@ -57,6 +57,8 @@ pub enum Command {
     /// Answered once every earlier command has been carried out (datagrams
     /// sent): lets the driver exit without losing them.
     Flush { done: std::sync::mpsc::Sender<()> },
+    /// HTTP servers, REST servers and HTTP clients.
+    Http(crate::http::protocol::HttpCommand),
 }
 
 /// How to run an external program.
@@ -116,4 +118,6 @@ pub enum Event {
     /// A program ended (after all its output was reported). `signal` is
     /// set when a signal killed it.
     Exited { id: NetId, code: Option<i32>, signal: Option<i32> },
+    /// HTTP servers, REST servers and HTTP clients.
+    Http(crate::http::protocol::HttpEvent),
 }

@@ -124,6 +124,7 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
                 }
             }
             Command::Spawn { id, spec } => crate::process::spawn(shared.clone(), id, spec),
+            Command::Http(_cmd) => {}
             Command::Flush { done } => {
                 let _ = done.send(());
             }

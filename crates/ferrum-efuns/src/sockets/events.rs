@@ -122,6 +122,7 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
             vm.host.clone().log(&format!("socket {}: {}\n", fd, error));
             closed_by_peer(vm, fd);
         }
+        Event::Http(_) => {}
         Event::ListenerFailed { error, .. } => {
             vm.host.clone().log(&format!("socket {}: listener failed: {}\n", fd, error));
             closed_by_peer(vm, fd);

@@ -1,0 +1,3 @@
+//! HTTP servers (hyper), REST routing and HTTP clients.
+
+pub mod protocol;
