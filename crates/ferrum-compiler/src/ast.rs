@@ -63,8 +63,6 @@ pub struct Arg {
 pub enum FuncLit {
     /// `(: name, args :)`: a local function, simul_efun or efun by name.
     Named { scope: Option<Name>, name: Name, args: Vec<Expr> },
-    /// `(: ob, "fn", args :)`
-    CallOther { target: Box<Expr>, name: Box<Expr>, args: Vec<Expr> },
     /// `(: expr :)` with `$1` and `$(...)` inside.
     Expr(Box<Expr>),
     /// `function(int x) { ... }`

@@ -2,6 +2,7 @@
 // parameters, spread, default arguments and ref parameters.
 #include <tests.h>
 
+int comma_calls;
 int base = 100;
 
 int add(int a, int b) { return a + b; }
@@ -42,8 +43,13 @@ void do_tests() {
     function e2 = (: strlen :);
     ASSERT_EQ(2, evaluate(e2, "ab"));
 
-    function co = (: this_object(), "add" :);
-    ASSERT_EQ(9, evaluate(co, 4, 5));
+    // A head that is not a bare name makes a comma expression, as in
+    // FluffOS: the call happens when evaluated, the last value is returned.
+    int before = comma_calls;
+    function co = (: comma_calls++, add(2, 3), "done" :);
+    ASSERT_EQ(before, comma_calls);
+    ASSERT_EQ("done", evaluate(co));
+    ASSERT_EQ(before + 1, comma_calls);
 
     function anon = function(int x, int y) { return x * 10 + y; };
     ASSERT_EQ(42, evaluate(anon, 4, 2));

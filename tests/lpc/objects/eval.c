@@ -38,6 +38,15 @@ void test_origin() {
     ASSERT_EQ(({ "local" }), map(({ 1 }), (: origin_callback :)));
 }
 
+// An efun pointer runs as the object that made it, wherever it is
+// evaluated (FluffOS's fake frame); a call_out of (: socket_write, ... :)
+// relies on this.
+void test_efun_pointer_acts_as_creator() {
+    object v = load_object("/fixtures/objects/victim");
+    ASSERT_EQ(this_object(), v->victim_evaluate((: this_object :)));
+    ASSERT_EQ(this_object(), v->victim_evaluate((: this_object() :)));
+}
+
 void test_master() {
     ASSERT(objectp(master()));
     ASSERT_EQ(master(), master());
@@ -48,5 +57,6 @@ void do_tests() {
     ASSERT_EQ("driver", origin());
     test_eval_limits();
     test_origin();
+    test_efun_pointer_acts_as_creator();
     test_master();
 }

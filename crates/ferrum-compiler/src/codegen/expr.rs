@@ -782,14 +782,6 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 let body = vec![Stmt { kind: StmtKind::Return(Some(call)), span }];
                 self.anon_function(&params, &body, span);
             }
-            FuncLit::CallOther { target, name, args } => {
-                self.expr(target);
-                self.expr(name);
-                for a in args {
-                    self.expr(a);
-                }
-                self.emit(Op::FuncCallOther(args.len() as u8));
-            }
             FuncLit::Expr(body) => self.functional(body, span),
             FuncLit::Anon { params, body, .. } => self.anon_function(params, body, span),
         }

@@ -484,11 +484,10 @@ fn classify_functional(mut parts: Vec<Expr>, span: Span) -> FuncLit {
             parts.remove(0);
             FuncLit::Named { scope: Some(scope.unwrap_or_else(|| Rc::from(""))), name, args: parts }
         }
-        _ if parts.len() >= 2 => {
-            let target = parts.remove(0);
-            let name = parts.remove(0);
-            FuncLit::CallOther { target: Box::new(target), name: Box::new(name), args: parts }
-        }
-        _ => FuncLit::Expr(Box::new(parts.pop().expect("one part"))),
+        // Any other head makes the whole list one comma expression, as in
+        // FluffOS: `(: f(x), "done" :)` calls f when evaluated and returns
+        // "done"; `(: ob_expr, "fn" :)` is *not* a call_other pointer.
+        _ if parts.len() == 1 => FuncLit::Expr(Box::new(parts.pop().expect("one part"))),
+        _ => FuncLit::Expr(Box::new(Expr::new(ExprKind::Comma(parts), span))),
     }
 }

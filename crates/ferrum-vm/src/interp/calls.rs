@@ -371,8 +371,11 @@ impl Vm {
         };
         match &f.kind {
             FunctionKind::Efun { index, .. } => {
-                let v = self.call_efun(*index, nargs)?;
-                Ok(Some(v))
+                let actor = f.owner.clone().filter(|o| !o.is_destructed()).map(|o| (self.frames.len(), o));
+                let saved = std::mem::replace(&mut self.efun_actor, actor);
+                let v = self.call_efun(*index, nargs);
+                self.efun_actor = saved;
+                Ok(Some(v?))
             }
             FunctionKind::Local { slot } => {
                 let ob = self.live_owner(f, nargs)?;

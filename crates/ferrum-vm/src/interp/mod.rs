@@ -137,6 +137,11 @@ impl Default for Limits {
 pub struct Vm {
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
+    /// The object an efun called through a function pointer acts for, and
+    /// the frame depth it applies at: like FluffOS's fake frame, an efun
+    /// pointer runs as its owner (`(: socket_write, fd, msg :)` from a
+    /// call_out writes as the object that made the pointer).
+    pub(crate) efun_actor: Option<(usize, ObjectRef)>,
     pub(crate) catches: Vec<CatchRecord>,
     pub efuns: Rc<EfunTable>,
     pub host: Rc<dyn Host>,
@@ -164,6 +169,7 @@ impl Vm {
         Vm {
             stack: Vec::with_capacity(4096),
             frames: Vec::with_capacity(256),
+            efun_actor: None,
             catches: Vec::new(),
             efuns,
             host,
@@ -279,6 +285,11 @@ impl Vm {
 
     /// The object whose code is running, if any.
     pub fn this_object(&self) -> Option<ObjectRef> {
+        if let Some((depth, ob)) = &self.efun_actor {
+            if *depth == self.frames.len() {
+                return Some(ob.clone());
+            }
+        }
         self.frames.last().map(|f| f.obj.clone())
     }
 
