@@ -13,6 +13,7 @@ pub mod bind;
 pub mod http;
 mod process;
 pub mod protocol;
+pub mod rest;
 mod runtime;
 mod stream;
 pub mod tls;
