@@ -1,82 +1,13 @@
 //! Socket efuns over real loopback sockets: LPC scripts (tests/net/*.c)
 //! run by `ferrum run`, driven by Rust and Python peers.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
-use std::path::PathBuf;
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::time::{Duration, Instant};
-
-fn net_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/net").canonicalize().unwrap()
-}
-
-struct Script {
-    child: Child,
-    out: BufReader<ChildStdout>,
-}
-
-impl Script {
-    fn start(name: &str, args: &[&str]) -> Script {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ferrum"))
-            .arg("run")
-            .arg(net_dir().join(name))
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("ferrum starts");
-        let out = BufReader::new(child.stdout.take().unwrap());
-        Script { child, out }
-    }
-
-    fn line(&mut self) -> String {
-        let mut s = String::new();
-        self.out.read_line(&mut s).expect("a line");
-        s.trim_end().to_string()
-    }
-
-    fn port(&mut self) -> u16 {
-        let l = self.line();
-        l.strip_prefix("PORT ").unwrap_or_else(|| panic!("expected PORT, got {:?}", l)).parse().unwrap()
-    }
-
-    /// Waits for the script to end by itself; its exit status.
-    fn finish(mut self) -> (i32, String) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                let mut rest = String::new();
-                self.out.read_to_string(&mut rest).unwrap();
-                return (status.code().unwrap_or(-1), rest);
-            }
-            if Instant::now() > deadline {
-                self.child.kill().unwrap();
-                panic!("script did not end");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Script {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn read_until(s: &mut TcpStream, want: &str) -> String {
-    let mut got = Vec::new();
-    let mut buf = [0u8; 4096];
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    while !String::from_utf8_lossy(&got).contains(want) {
-        let n = s.read(&mut buf).expect("read");
-        assert!(n > 0, "closed before {:?}; got {:?}", want, String::from_utf8_lossy(&got));
-        got.extend_from_slice(&buf[..n]);
-    }
-    String::from_utf8(got).unwrap()
-}
+use std::process::Command;
+use std::time::Duration;
+use support::*;
 
 #[test]
 fn stream_echo_server_in_lpc() {
@@ -159,20 +90,14 @@ fn datagrams_both_ways() {
 
 #[test]
 fn tls_server_and_client_in_lpc() {
-    let dir = std::env::temp_dir().join(format!("ferrum-tls-lpc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
-    let (c, k) = (dir.join("cert.pem"), dir.join("key.pem"));
-    std::fs::write(&c, cert.cert.pem()).unwrap();
-    std::fs::write(&k, cert.key_pair.serialize_pem()).unwrap();
-    let mut script = Script::start("tls_loop.c", &[c.to_str().unwrap(), k.to_str().unwrap()]);
+    let cert = TempCert::new("tls-lpc");
+    let mut script = Script::start("tls_loop.c", &cert.args());
     let line = script.line();
     assert!(line.contains("server-handshake") && line.contains("client-handshake"), "{}", line);
     assert!(line.ends_with("| server got hello over tls"), "{}", line);
     let (code, rest) = script.finish();
     assert_eq!(code, 0, "{}", rest);
     assert!(!rest.contains("early"), "{}", rest);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -46,6 +46,19 @@ pub fn json_decode(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     parse_text(args::string(args, 0)?, "json_decode")
 }
 
+/// JSON text for a value (compact), as json_encode writes it.
+pub fn encode(v: &Value) -> VmResult<String> {
+    match stringify(std::slice::from_ref(v), "json_encode")? {
+        Value::Str(s) => Ok(s.to_string()),
+        _ => Ok(String::new()),
+    }
+}
+
+/// The value of JSON text, as json_decode reads it.
+pub fn decode(text: &str) -> VmResult<Value> {
+    parse_text(text, "json_decode")
+}
+
 fn stringify(args: &[Value], efun: &str) -> VmResult<Value> {
     let indent = match args.get(1) {
         Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),

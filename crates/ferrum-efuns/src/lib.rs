@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod external;
 pub mod files;
 pub mod functions;
+pub mod http;
 pub mod json;
 pub mod mappings;
 pub mod math;
@@ -44,6 +45,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
         ("sockets", sockets::EFUNS),
+        ("http", http::EFUNS),
         ("external", external::EFUNS),
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),

@@ -103,6 +103,7 @@ pub fn pump(vm: &mut Vm, wait: Duration) -> bool {
     if !vm.ext::<NetLink>().is_started() {
         return false;
     }
+    crate::sockets::events::run_deferred(vm);
     let events = vm.ext::<NetLink>().receive(wait);
     for e in events {
         let route = vm.ext::<NetLink>().routes.get(&event_id(&e)).copied();

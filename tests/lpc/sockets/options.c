@@ -7,7 +7,25 @@
 
 void r(int fd, mixed data) { }
 
+// REST settings must still make a working router; a set that would not
+// is refused and changes nothing.
+void test_rest_router_checks() {
+    int fd = socket_create(REST_SERVER, "r");
+    ASSERT_EQ(1, socket_set_option(fd, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/u/{id}", "handler": "a" ])));
+    ASSERT_EQ(0, socket_set_option(fd, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/u/{name}", "handler": "b" ])));
+    ASSERT_EQ(0, socket_set_option(fd, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/u/{id}", "handler": "dup" ])));
+    ASSERT_EQ(0, socket_set_option(fd, REST_ADD_ROUTE, ([ "method": "POST", "pattern": "/s", "handler": "c",
+                                                         "schema": ([ "type": "no such type" ]) ])));
+    ASSERT_EQ(1, socket_set_option(fd, REST_ADD_ROUTE, ([ "method": "POST", "pattern": "/u/{id}", "handler": "d" ])));
+    mixed routes = socket_get_option(fd, REST_ADD_ROUTE);
+    ASSERT_EQ(2, sizeof(routes));
+    ASSERT_EQ(({ "a", "d" }), map(routes, (: $1["handler"] :)));
+    ASSERT_EQ(0, socket_set_option(fd, REST_RATE_LIMIT, ([ "requests": 0, "window": 60 ])));
+    socket_close(fd);
+}
+
 void do_tests() {
+    test_rest_router_checks();
     int fd = socket_create(HTTP_CLIENT, "r");
     ASSERT(fd >= 0);
     ASSERT_EQ("HTTP_CLIENT", socket_status(fd)[2]);

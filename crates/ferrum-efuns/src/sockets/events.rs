@@ -122,7 +122,14 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
             vm.host.clone().log(&format!("socket {}: {}\n", fd, error));
             closed_by_peer(vm, fd);
         }
-        Event::Http(_) => {}
+        Event::Http(h) => {
+            let client = matches!(table(vm).get(fd as i64), Some(super::table::Socket { http: Some(super::table::HttpRole::Client), .. }));
+            if client {
+                super::http::client::on_event(vm, fd, h);
+            } else {
+                super::http::server::on_event(vm, fd, h);
+            }
+        }
         Event::ListenerFailed { error, .. } => {
             vm.host.clone().log(&format!("socket {}: listener failed: {}\n", fd, error));
             closed_by_peer(vm, fd);
@@ -171,6 +178,16 @@ fn on_data(vm: &mut Vm, fd: usize, data: Vec<u8>) {
     };
     let (owner, cb) = (s.owner.clone(), s.read_cb.clone());
     callback(vm, &owner, &cb, vec![Value::Int(fd as i64), value]);
+}
+
+/// Runs the write callbacks queued for this turn of the loop.
+pub fn run_deferred(vm: &mut Vm) {
+    let fds = std::mem::take(&mut table(vm).deferred_writes);
+    for fd in fds {
+        if let Some((owner, cb)) = cb_of(vm, fd, |s| &s.write_cb) {
+            callback(vm, &owner, &cb, vec![Value::Int(fd as i64)]);
+        }
+    }
 }
 
 /// An option whose setting is an action (cache invalidation): carried out

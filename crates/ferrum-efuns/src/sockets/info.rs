@@ -71,8 +71,21 @@ pub fn socket_set_option(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let opt = args::int(args, 1)?;
     let value = args::take(args, 2);
     let Some(s) = table(vm).get_mut(fd) else { bail!("Bad socket descriptor: {}", fd) };
+    let before = s.options.clone();
     match s.options.set(opt, value) {
-        Ok(None) => Ok(Value::Int(1)),
+        Ok(None) => {
+            if super::http::config::is_rest_option(opt) {
+                // The routes and settings must still make a working
+                // router (no ambiguous patterns, schemas that compile).
+                if let Err(why) = super::http::config::check_rest(&s.options) {
+                    s.options = before;
+                    vm.host.clone().log(&format!("socket_set_option({}, {}): {}\n", fd, opt, why));
+                    return Ok(Value::Int(0));
+                }
+                super::http::server::options_changed(vm, fd);
+            }
+            Ok(Value::Int(1))
+        }
         Ok(Some(action)) => {
             super::events::option_action(vm, fd as usize, opt, action);
             Ok(Value::Int(1))

@@ -3,7 +3,8 @@
 use super::constants::*;
 use super::convert::{encode_write, parse_address};
 use super::table::HIGH_WATER;
-use super::{allowed, check_owned, route, table};
+use super::table::HttpRole;
+use super::{allowed, check_owned, http, route, table};
 use crate::args;
 use crate::net::NetLink;
 use ferrum_net::Command;
@@ -29,6 +30,13 @@ pub fn socket_write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     };
     let s = table(vm).get(fd).expect("checked");
     let mode = s.mode;
+    match &s.http {
+        Some(HttpRole::Connection { .. }) => return code(http::server::respond(vm, fd, &args[1])),
+        Some(HttpRole::Client) => return code(http::client::write(vm, fd, &args[1])),
+        Some(HttpRole::Listener { .. }) => return code(EENOTCONN),
+        None if http::is_http(mode) => return code(EENOTCONN),
+        None => {}
+    }
     if s.is_datagram() {
         let Some(addr) = addr else { return code(EENOADDR) };
         let Some(to) = parse_address(&addr) else { return code(EEBADADDR) };
@@ -125,12 +133,15 @@ pub fn socket_close(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 }
 
 /// Closes and frees a descriptor without callbacks.
-pub(crate) fn close_now(vm: &mut Vm, fd: usize) {
+pub fn close_now(vm: &mut Vm, fd: usize) {
     let Some(s) = table(vm).remove(fd) else { return };
     if let Some(id) = s.net {
-        let link = vm.ext::<NetLink>();
-        link.forget(id);
-        link.handle().send(Command::Close { id });
+        vm.ext::<NetLink>().forget(id);
+        if let Some(HttpRole::Connection { .. }) = s.http {
+            http::server::close_connection(vm, id);
+        } else {
+            vm.ext::<NetLink>().handle().send(Command::Close { id });
+        }
     }
     for p in s.pending {
         vm.ext::<NetLink>().handle().send(Command::Close { id: p.id });
@@ -138,7 +149,7 @@ pub(crate) fn close_now(vm: &mut Vm, fd: usize) {
 }
 
 /// Frees a descriptor whose connection the network thread already ended.
-pub(crate) fn forget(vm: &mut Vm, fd: usize) {
+pub fn forget(vm: &mut Vm, fd: usize) {
     if let Some(s) = table(vm).remove(fd) {
         if let Some(id) = s.net {
             vm.ext::<NetLink>().forget(id);

@@ -12,10 +12,11 @@
 pub mod constants;
 pub mod convert;
 pub mod events;
+pub mod http;
 mod info;
-mod io;
+pub mod io;
 pub mod options;
-mod setup;
+pub mod setup;
 pub mod table;
 
 use crate::net::{NetLink, Route};
@@ -29,9 +30,9 @@ use table::SocketTable;
 pub const EFUNS: &[EfunSpec] = &[
     efun!("int socket_create(int, string | function, string | function | void)", setup::socket_create),
     efun!("int socket_bind(int, int, string | void)", setup::socket_bind),
-    efun!("int socket_listen(int, string | function)", setup::socket_listen),
+    efun!("int socket_listen(int, string | function | void)", setup::socket_listen),
     efun!("int socket_accept(int, string | function, string | function)", setup::socket_accept),
-    efun!("int socket_connect(int, string, string | function, string | function)", setup::socket_connect),
+    efun!("int socket_connect(int, string, string | function, string | function | void)", setup::socket_connect),
     efun!("int socket_write(int, mixed, string | void)", io::socket_write),
     efun!("int socket_close(int)", io::socket_close),
     efun!("int socket_release(int, object, string | function)", io::socket_release),

@@ -5,7 +5,7 @@ use super::constants::*;
 use super::convert::parse_address;
 use super::options::{SO_TLS_CERT, SO_TLS_KEY, SO_TLS_SNI_HOSTNAME, SO_TLS_VERIFY_PEER};
 use super::table::{Bound, Socket};
-use super::{allowed, check_owned, route, table};
+use super::{allowed, check_owned, http, route, table};
 use crate::args;
 use crate::net::NetLink;
 use ferrum_net::bind::{bind_tcp, bind_udp, listen, local_addr, BindError};
@@ -59,7 +59,7 @@ pub fn socket_bind(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return code(c);
     }
     let s = table(vm).get(fd).expect("checked");
-    if !is_classic_mode(s.mode) {
+    if !is_classic_mode(s.mode) && !http::is_server(s.mode) {
         return code(EEMODENOTSUPP);
     }
     if s.state != State::Unbound {
@@ -113,7 +113,7 @@ fn tls_path(vm: &Vm, p: &str) -> PathBuf {
 }
 
 /// The TLS identity a server socket was configured with.
-pub(crate) fn server_tls(vm: &mut Vm, fd: i64) -> Option<TlsServer> {
+pub fn server_tls(vm: &mut Vm, fd: i64) -> Option<TlsServer> {
     let s = table(vm).get(fd)?;
     let cert = s.options.string(SO_TLS_CERT)?;
     let key = s.options.string(SO_TLS_KEY)?;
@@ -129,13 +129,18 @@ pub fn socket_listen(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return code(c);
     }
     let s = table(vm).get(fd).expect("checked");
-    if s.is_datagram() || !is_classic_mode(s.mode) {
+    let http_server = http::is_server(s.mode);
+    if s.is_datagram() || (!is_classic_mode(s.mode) && !http_server) {
         return code(EEMODENOTSUPP);
     }
     match s.state {
         State::Unbound => return code(EENOADDR),
         State::Bound => {}
         _ => return code(EEISCONN),
+    }
+    if http_server {
+        let cb = args::take(args, 1);
+        return code(http::server::listen(vm, fd, cb));
     }
     let tls_mode = s.is_tls();
     let framing = if s.mode == MUD { Framing::Mud } else { Framing::Raw };
@@ -207,6 +212,13 @@ pub fn socket_connect(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return code(c);
     }
     let s = table(vm).get_mut(fd).expect("checked");
+    if http::is_client(s.mode) {
+        if matches!(s.state, State::Listen | State::Handshake) {
+            return code(EEISCONN);
+        }
+        let (r, w) = (args::take(args, 2), args::take(args, 3));
+        return code(http::client::connect(vm, fd, &target, r, w));
+    }
     if s.is_datagram() || !is_classic_mode(s.mode) {
         return code(EEMODENOTSUPP);
     }

@@ -20,6 +20,17 @@ pub enum Bound {
     Tcp(socket2::Socket),
 }
 
+/// What an HTTP-family socket is.
+pub enum HttpRole {
+    /// An HTTP/REST listener. `handlers[i]` answers REST route i.
+    Listener { handlers: Vec<Value> },
+    /// One client connection of a listener; `pending` is the request
+    /// waiting for an answer (and its mapping, for error handlers).
+    Connection { listener: usize, pending: Option<(NetId, Value)> },
+    /// An HTTP/REST client.
+    Client,
+}
+
 /// A connection a listener accepted, waiting for `socket_accept`.
 pub struct PendingAccept {
     pub id: NetId,
@@ -58,6 +69,9 @@ pub struct Socket {
     pub pending: VecDeque<PendingAccept>,
     /// TLS handshake done on accept: tell the owner once accepted.
     pub announce_on_accept: bool,
+    /// Server modes: called for each new connection.
+    pub listen_cb: Value,
+    pub http: Option<HttpRole>,
 }
 
 impl Socket {
@@ -102,6 +116,8 @@ impl Socket {
             utf8_carry: Vec::new(),
             pending: VecDeque::new(),
             announce_on_accept: false,
+            listen_cb: Value::Int(0),
+            http: None,
         }
     }
 
@@ -123,6 +139,9 @@ impl Socket {
 pub struct SocketTable {
     /// Index = descriptor. None = CLOSED and free.
     pub slots: Vec<Option<Socket>>,
+    /// Write callbacks to run on the next turn of the event loop
+    /// (client sockets that became ready without a network event).
+    pub deferred_writes: Vec<usize>,
 }
 
 impl SocketTable {

@@ -1,7 +1,7 @@
 //! The boundary between LPC values and network data: every conversion
 //! of socket payloads and addresses happens here and nowhere else.
 
-use super::constants::*;
+use crate::sockets::constants::*;
 use crate::save::{restore_value, try_save_value};
 use ferrum_vm::{LStr, Value};
 use std::net::{IpAddr, SocketAddr};

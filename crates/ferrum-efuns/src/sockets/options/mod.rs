@@ -191,10 +191,14 @@ impl OptionValues {
                 Ok(None)
             }
             Store::Append => {
-                let list = self.values.entry(number).or_insert_with(|| Value::array(Vec::new()));
-                if let Value::Array(a) = list {
-                    a.borrow_mut().push(value);
-                }
+                // A new array each time, so a clone of these values (kept
+                // to undo a set that fails a later check) does not change.
+                let mut items = match self.values.get(&number) {
+                    Some(Value::Array(a)) => a.to_vec(),
+                    _ => Vec::new(),
+                };
+                items.push(value);
+                self.values.insert(number, Value::array(items));
                 Ok(None)
             }
             Store::Action => Ok(Some(value)),
