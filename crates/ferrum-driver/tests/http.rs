@@ -334,3 +334,26 @@ fn legacy_http_efuns_wrap_the_socket_modes() {
     let (code, out) = script.finish();
     assert_eq!((code, out.as_str()), (0, "201 yes POST /legacy hi\n"));
 }
+
+#[test]
+fn slow_and_silent_clients_do_not_hold_up_others() {
+    use std::io::Write;
+    let mut script = Script::start("http_server.c", &[]);
+    let port = script.port();
+    // Slowloris: a request head trickling in a byte at a time, and a
+    // connection that never sends anything.
+    let mut slow = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let _silent = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let head = b"GET /echo HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    for (i, byte) in head.iter().enumerate() {
+        slow.write_all(&[*byte]).unwrap();
+        if i % 8 == 0 {
+            // Meanwhile everyone else is served at once.
+            assert_eq!(curl(&[&format!("{}/text", base(port))]).status, 200);
+        }
+    }
+    // None of that reached LPC: only the /text requests did.
+    let r = curl(&[&format!("{}/echo", base(port))]);
+    let texts = head.len().div_ceil(8) as i64;
+    assert_eq!(r.json()["requests"].as_i64(), Some(texts + 1));
+}
