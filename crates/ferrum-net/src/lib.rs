@@ -17,6 +17,7 @@ pub mod rest;
 mod runtime;
 mod stream;
 pub mod tls;
+pub mod users;
 
 pub use protocol::{CloseReason, Command, Event, Framing, NetId, OutputStream, ProcessSpec, TlsClient, TlsServer};
 pub use runtime::{start, NetHandle};

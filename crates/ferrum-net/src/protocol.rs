@@ -59,6 +59,8 @@ pub enum Command {
     Flush { done: std::sync::mpsc::Sender<()> },
     /// HTTP servers, REST servers and HTTP clients.
     Http(crate::http::protocol::HttpCommand),
+    /// Player (interactive user) ports and connections.
+    Users(crate::users::protocol::UserCommand),
 }
 
 /// How to run an external program.
@@ -120,4 +122,6 @@ pub enum Event {
     Exited { id: NetId, code: Option<i32>, signal: Option<i32> },
     /// HTTP servers, REST servers and HTTP clients.
     Http(crate::http::protocol::HttpEvent),
+    /// Player (interactive user) ports and connections.
+    Users(crate::users::protocol::UserEvent),
 }

@@ -95,6 +95,7 @@ pub fn start() -> (NetHandle, std_mpsc::Receiver<Event>) {
 
 async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
     let http = crate::http::Http::new(shared.clone());
+    let users = crate::users::Users::new(shared.clone());
     while let Some(cmd) = rx.recv().await {
         match cmd {
             Command::Listen { id, listener, framing, tls } => listen(&shared, id, listener, framing, tls),
@@ -126,6 +127,7 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
             }
             Command::Spawn { id, spec } => crate::process::spawn(shared.clone(), id, spec),
             Command::Http(cmd) => http.handle(cmd),
+            Command::Users(cmd) => users.handle(cmd),
             Command::Flush { done } => {
                 let _ = done.send(());
             }
