@@ -236,6 +236,9 @@ pub fn move_object_to(vm: &mut Vm, item: &ObjectRef, dest: &ObjectRef) -> VmResu
     if item.state().shadowing.is_some() {
         return Err(LpcError::new("Can't move an object that is shadowing."));
     }
+    if let Some(old) = environment_of(item) {
+        crate::commands::forget_actions_on_leave(vm, item, &old);
+    }
     let old = item.state_mut().environment.take();
     if let Some(old) = old {
         old.state_mut().inventory.retain(|o| o != item);
