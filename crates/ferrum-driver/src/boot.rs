@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::host::DriverHost;
 use crate::mudlib::Mudlib;
 use crate::periodic::Periodic;
+use ferrum_efuns::runtime::control::DriverControl;
 use ferrum_efuns::runtime::errors::run_guarded;
 use ferrum_efuns::runtime::master::master_apply;
 use ferrum_vm::{Host, Value, Vm};
@@ -142,6 +143,15 @@ pub fn run(config_path: &Path, flags: &[String]) -> i32 {
     preload(&mut vm);
     for f in flags {
         run_guarded(&mut vm, |vm| master_apply(vm, "flag", vec![Value::from(f.as_str())]));
+    }
+    // A flag may have shut the driver down already (e.g. -ftest): then no
+    // port opens.
+    if vm.ext::<DriverControl>().shutdown.is_none() {
+        let mudlib = Mudlib::new(&config.path("mudlib directory").unwrap_or_default());
+        if let Err(e) = crate::ports::open_all(&mut vm, &config, &mudlib) {
+            eprintln!("ferrum: {}", e);
+            return 1;
+        }
     }
     let heartbeat = config.int("heartbeat interval msec").filter(|v| *v > 0).unwrap_or(2000);
     let mut backend = Backend::new(Duration::from_millis(heartbeat as u64));

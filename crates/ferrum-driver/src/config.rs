@@ -90,7 +90,14 @@ pub const INT_KEYS: &[&str] = &[
 ];
 
 /// Keys accepted without a warning that get_config() does not report.
-const OTHER_KEYS: &[&str] = &["maximum users", "http directory", "enable mxp", "enable gmcp", "enable zmp", "enable mssp", "enable msp", "enable msdp", "disable msdp"];
+const OTHER_KEYS: &[&str] = &[
+    "maximum users",
+    "http directory",
+    // Ferrum: the browser client's directory (a mudlib path) for websocket
+    // ports, and the port of the mudlib's web API (`__WEB_PORT__`).
+    "websocket http dir",
+    "web port",
+    "enable mxp", "enable gmcp", "enable zmp", "enable mssp", "enable msp", "enable msdp", "disable msdp"];
 
 fn is_known(key: &str) -> bool {
     STRING_KEYS.contains(&key) || INT_KEYS.contains(&key) || OTHER_KEYS.contains(&key)
@@ -281,6 +288,7 @@ impl Config {
         if let Some(p) = self.ports.first() {
             v.push(("__PORT__".to_string(), p.port.to_string()));
         }
+        v.push(("__WEB_PORT__".to_string(), self.int("web port").unwrap_or(0).to_string()));
         for key in SWITCHES {
             if self.int(key).is_some_and(|n| n != 0) {
                 let macro_name = format!("__{}__", key.to_uppercase().replace([' ', '(', ')'], "_"));

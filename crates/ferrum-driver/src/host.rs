@@ -210,6 +210,8 @@ impl Host for DriverHost {
         vm.ext::<ferrum_efuns::runtime::callouts::CallOuts>().remove_object(ob);
         vm.ext::<ferrum_efuns::runtime::heartbeat::HeartBeats>().remove(ob);
         ferrum_efuns::sockets::owner_destructed(vm, ob);
+        ferrum_efuns::interactive::object_destructed(vm, ob);
+        ferrum_efuns::commands::object_destructed(vm, ob);
     }
 
     /// A file that does not exist may be a virtual object: the master's

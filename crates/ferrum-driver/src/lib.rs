@@ -11,4 +11,5 @@ pub mod host;
 pub mod lpc_tests;
 pub mod mudlib;
 pub mod periodic;
+pub mod ports;
 pub mod script;

@@ -8,12 +8,14 @@
 pub mod args;
 pub mod arrays;
 pub mod buffers;
+pub mod commands;
 pub mod runtime;
 pub mod crypto;
 pub mod external;
 pub mod files;
 pub mod functions;
 pub mod http;
+pub mod interactive;
 pub mod json;
 pub mod mappings;
 pub mod math;
@@ -32,7 +34,9 @@ use ferrum_vm::efun::{EfunSpec, EfunTable};
 pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
     vec![
         ("core", runtime::EFUNS),
+        ("core", interactive::EFUNS),
         ("core", objects::EFUNS),
+        ("core", commands::EFUNS),
         ("core", types::EFUNS),
         ("core", strings::EFUNS),
         ("core", arrays::EFUNS),

@@ -13,6 +13,10 @@ use std::time::Duration;
 pub enum Route {
     /// An LPC socket, by descriptor.
     Socket(usize),
+    /// A player's connection.
+    User,
+    /// A port players connect to.
+    UserPort,
 }
 
 #[derive(Default)]
@@ -81,6 +85,17 @@ fn event_id(e: &Event) -> NetId {
                 HttpEvent::Response { id, .. } | HttpEvent::ListenFailed { id, .. } => *id,
             }
         }
+        Event::Users(u) => {
+            use ferrum_net::users::protocol::UserEvent;
+            match u {
+                UserEvent::Connected { listener, .. } => *listener,
+                UserEvent::ListenFailed { id, .. } => *id,
+                UserEvent::Input { conn, .. }
+                | UserEvent::WindowSize { conn, .. }
+                | UserEvent::TerminalType { conn, .. }
+                | UserEvent::Closed { conn } => *conn,
+            }
+        }
     }
 }
 
@@ -109,6 +124,11 @@ pub fn pump(vm: &mut Vm, wait: Duration) -> bool {
         let route = vm.ext::<NetLink>().routes.get(&event_id(&e)).copied();
         match route {
             Some(Route::Socket(fd)) => crate::sockets::events::on_event(vm, fd, e),
+            Some(Route::User | Route::UserPort) => {
+                if let Event::Users(u) = e {
+                    crate::interactive::on_event(vm, u);
+                }
+            }
             // An event for something already gone (closed meanwhile).
             None => {}
         }

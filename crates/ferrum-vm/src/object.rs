@@ -40,6 +40,8 @@ pub mod obj_flags {
     pub const IS_MASTER: u32 = 16;
     pub const IS_SIMUL: u32 = 32;
     pub const RESET_DISABLED: u32 = 64;
+    /// Has had a user connection at some time (`userp()`).
+    pub const ONCE_INTERACTIVE: u32 = 128;
 }
 
 pub struct Object {

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod http;
+pub mod telnet;
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpStream;
@@ -108,5 +109,60 @@ impl TempCert {
 impl Drop for TempCert {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A booted mudlib (`ferrum CONFIG`) and the ports it printed.
+pub struct Mud {
+    child: Child,
+    pub out: BufReader<ChildStdout>,
+    /// (kind, port) as printed: "ferrum: telnet port 127.0.0.1:4000".
+    pub ports: Vec<(String, u16)>,
+}
+
+impl Mud {
+    /// Boots `config` with `dir` as the working directory and waits for
+    /// `n_ports` port lines.
+    pub fn boot(dir: &std::path::Path, config: &str, n_ports: usize) -> Mud {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ferrum"))
+            .arg(config)
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("ferrum starts");
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut ports = Vec::new();
+        while ports.len() < n_ports {
+            let mut line = String::new();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                panic!("the driver ended before printing its ports");
+            }
+            if let Some(rest) = line.trim().strip_prefix("ferrum: ") {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if let (Some(kind), Some(addr)) = (words.first(), words.last()) {
+                    if let Some(port) = addr.rsplit(':').next().and_then(|p| p.parse().ok()) {
+                        ports.push((kind.to_string(), port));
+                    }
+                }
+            }
+        }
+        Mud { child, out, ports }
+    }
+
+    pub fn port(&self, kind: &str) -> u16 {
+        self.ports.iter().find(|(k, _)| k == kind).unwrap_or_else(|| panic!("no {} port in {:?}", kind, self.ports)).1
+    }
+
+    /// Whether the driver process is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+impl Drop for Mud {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

@@ -36,18 +36,23 @@ pub fn set_living_name(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// `find_living(name)`: the living object of that living name, or 0.
 pub fn find_living(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let name = args::string(args, 0)?.to_string();
+    Ok(object_value(find_named(vm, &name, false)))
+}
+
+/// The living object named `name` (with `users_only`, only objects that
+/// have been interactive: `find_player()`); it moves to the front.
+pub fn find_named(vm: &mut Vm, name: &str, users_only: bool) -> Option<ObjectRef> {
     let names = vm.ext::<LivingNames>();
     names.forget_dead();
     let found = names.named.iter().position(|o| {
         let st = o.state();
-        st.is_living && st.living_name.as_deref() == Some(name.as_str())
-    });
-    let Some(i) = found else {
-        return Ok(Value::Int(0));
-    };
-    let ob = names.named.remove(i);
+        st.is_living
+            && st.living_name.as_deref() == Some(name)
+            && (!users_only || o.has_flag(ferrum_vm::object::obj_flags::ONCE_INTERACTIVE))
+    })?;
+    let ob = names.named.remove(found);
     names.named.insert(0, ob.clone());
-    Ok(object_value(Some(ob)))
+    Some(ob)
 }
 
 /// `livings()`: every living object, newest first.

@@ -17,7 +17,6 @@ use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::efun;
 
 pub const EFUNS: &[EfunSpec] = &[
-    efun!("void write(mixed)", output::write),
     efun!("void error(string)", errors::error),
     efun!("void throw(mixed)", errors::throw),
     efun!("object this_object()", objects::this_object),

@@ -25,7 +25,11 @@ pub fn previous_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     Ok(opt_object(vm.previous_object(n as usize)).live())
 }
 
-pub fn this_player(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
+pub fn this_player(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    // this_player(1) is the user whose input is being handled.
+    if args.first().is_some_and(|f| !f.is_false()) {
+        return Ok(opt_object(vm.ext::<crate::interactive::Users>().current.clone()).live());
+    }
     Ok(opt_object(vm.command_giver.clone()).live())
 }
 
@@ -55,13 +59,16 @@ pub fn clone_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 pub fn destruct(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let ob = match args.first() {
         Some(Value::Object(o)) => o.clone(),
-        Some(v) if !v.is_zero() => bail!("Bad argument 1 to destruct()"),
+        // An explicit 0 (say, a variable whose object is gone) is an
+        // error, not "destruct myself".
+        Some(v) if !v.is_undefined() => bail!("Bad argument 1 to destruct()"),
         _ => match vm.this_object() {
             Some(o) => o,
             None => return Ok(Value::Int(0)),
         },
     };
-    vm.destruct_object(&ob)?;
+    // Also drops the actions (add_action) the object defined.
+    crate::commands::destruct_object(vm, &ob)?;
     Ok(Value::Int(0))
 }
 

@@ -1,7 +1,7 @@
-//! write(): text to the current user (or the host's output).
+//! How values read in messages (write(), tell_object(), ...). The message
+//! efuns themselves are in `interactive/`.
 
-use ferrum_vm::error::VmResult;
-use ferrum_vm::{Value, Vm};
+use ferrum_vm::Value;
 
 /// How `write()` shows a non-string: numbers as text, other values as
 /// FluffOS prints them in messages.
@@ -19,10 +19,4 @@ pub fn message_text(v: &Value) -> String {
         Value::Class(_) => "<CLASS>".to_string(),
         _ => "0".to_string(),
     }
-}
-
-pub fn write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
-    let text = message_text(&args[0]);
-    vm.write(&text);
-    Ok(Value::Int(0))
 }

@@ -130,6 +130,8 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
                 super::http::server::on_event(vm, fd, h);
             }
         }
+        // Players' connections are routed to interactive/, never here.
+        Event::Users(_) => {}
         Event::ListenerFailed { error, .. } => {
             vm.host.clone().log(&format!("socket {}: listener failed: {}\n", fd, error));
             closed_by_peer(vm, fd);

@@ -153,7 +153,7 @@ pub fn sprintf(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
 pub fn printf(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     let fmt = args::lstr(a, 0)?;
     let text = format(vm, &fmt, &a[1..])?;
-    vm.write(&text);
+    crate::interactive::write_text(vm, &text)?;
     Ok(Value::Undefined)
 }
 

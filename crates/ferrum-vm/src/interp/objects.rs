@@ -155,7 +155,12 @@ impl Vm {
         }
         ob.set_flag(obj_flags::HAS_CREATED, true);
         let prev = self.this_object();
-        self.apply_with_prev(ob, "create", args, prev)?;
+        // As FluffOS: whatever create() does to this_player() (e.g.
+        // enable_commands() in an NPC) does not leak to the caller.
+        let giver = self.command_giver.clone();
+        let r = self.apply_with_prev(ob, "create", args, prev);
+        self.command_giver = giver;
+        r?;
         Ok(())
     }
 

@@ -91,7 +91,7 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: HttpEvent) {
         HttpEvent::Request { conn, request, data, .. } => {
             let conn_fd = match vm.ext::<NetLink>().routes.get(&conn) {
                 Some(crate::net::Route::Socket(c)) => *c,
-                None => {
+                _ => {
                     send_response(vm, request, error_response(503, "Service Unavailable", &[]));
                     return;
                 }
