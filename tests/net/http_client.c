@@ -9,6 +9,11 @@ void on_request(int conn, mapping req, string addr) {
         socket_write(conn, ([ "status": 302, "headers": ([ "Location": "/json" ]) ]));
         return;
     }
+    if (req["path"] == "/silent") return;   // never answered: the client's read timeout
+    if (req["path"] == "/headers") {
+        socket_write(conn, req["headers"]["x-test"] || "none");
+        return;
+    }
     if (req["path"] == "/json") {
         socket_write(conn, ([ "body": ([ "method": req["method"], "got": req["body"], "agent": req["headers"]["user-agent"] ]) ]));
         return;
@@ -60,6 +65,22 @@ int main() {
     write("https client on http: " + socket_error(socket_connect(e, base + "/", "client_read", "ready")) + "\n");
     socket_close(e);
 
-    pending = 4;
+    // SO_HTTP_HEADERS are sent.
+    int f = socket_create(HTTP_CLIENT, "client_read");
+    socket_set_option(f, SO_HTTP_HEADERS, ([ "X-Test": "from options" ]));
+    socket_connect(f, base + "/headers", "client_read", "ready");
+
+    // More redirects than SO_HTTP_MAX_REDIRECTS allows: status 0 and an error.
+    int g = socket_create(HTTP_CLIENT, "client_read");
+    socket_set_option(g, SO_HTTP_FOLLOW_REDIRECTS, 1);
+    socket_set_option(g, SO_HTTP_MAX_REDIRECTS, 0);
+    socket_connect(g, base + "/redirect", "client_read", "ready");
+
+    // No answer within SO_HTTP_READ_TIMEOUT: status 0 and an error.
+    int h = socket_create(HTTP_CLIENT, "client_read");
+    socket_set_option(h, SO_HTTP_READ_TIMEOUT, 1000);
+    socket_connect(h, base + "/silent", "client_read", "ready");
+
+    pending = 7;
     return 0;
 }

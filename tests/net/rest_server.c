@@ -64,6 +64,12 @@ int main() {
     socket_set_option(server, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/api/crash", "handler": "crash" ]));
     socket_set_option(server, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/api/spin", "handler": "spin" ]));
     socket_set_option(server, REST_ADD_ROUTE, ([ "method": "GET", "pattern": "/api/undefined", "handler": "no_such_function" ]));
+    // A schema given by pattern (REST_VALIDATION_SCHEMA) rather than on the route.
+    socket_set_option(server, REST_VALIDATION_SCHEMA, ([ "/api/notes": ([ "type": "object", "required": ({ "text" }),
+        "properties": ([ "text": ([ "type": "string", "maxLength": 20 ]) ]) ]) ]));
+    socket_set_option(server, REST_ADD_ROUTE, ([ "method": "POST", "pattern": "/api/notes", "handler": (: ([ "status": 201, "body": $2["json"] ]) :),
+        "openapi": ([ "responses": ([ "201": ([ "description": "Stored" ]) ]) ]) ]));
+    socket_set_option(server, REST_ROUTER_CONFIG, ([ "ignore_trailing_slash": 1 ]));
     if (socket_bind(server, 0, "127.0.0.1 0") != EESUCCESS) return 1;
     int r = socket_listen(server);
     if (r != EESUCCESS) { write("listen: " + socket_error(r) + "\n"); return 2; }

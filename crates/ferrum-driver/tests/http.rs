@@ -152,7 +152,7 @@ fn http_and_rest_clients_report_every_outcome() {
     assert_eq!(code, 0, "{}", out);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.contains(&"https client on http: Problem with address format"), "{}", out);
-    assert_eq!(lines.iter().filter(|l| l.starts_with("ready ")).count(), 4, "{}", out);
+    assert_eq!(lines.iter().filter(|l| l.starts_with("ready ")).count(), 7, "{}", out);
     let by_fd = |fd: &str| lines.iter().find(|l| l.starts_with(&format!("fd{} ", fd))).copied().unwrap_or("");
     assert_eq!(by_fd("1"), "fd1 418 I'm a teapot teapot redirects=0 json=0 error=0");
     assert!(by_fd("2").starts_with("fd2 200 OK {\"agent\":0,\"got\":\"\",\"method\":\"GET\"} redirects=1"), "{}", out);
@@ -160,6 +160,9 @@ fn http_and_rest_clients_report_every_outcome() {
     assert_eq!(by_fd("3"), r#"fd3 200 OK {"agent":0,"got":"{\"x\":1}","method":"POST"} redirects=0 json="POST" error=0"#);
     // A refused connection is status 0 with an error, not a runtime error.
     assert!(by_fd("4").starts_with("fd4 0 ") && by_fd("4").ends_with("error=1"), "{}", out);
+    assert!(by_fd("5").starts_with("fd5 200 OK from options "), "SO_HTTP_HEADERS: {}", out);
+    assert!(by_fd("6").starts_with("fd6 0 ") && by_fd("6").ends_with("error=1"), "SO_HTTP_MAX_REDIRECTS: {}", out);
+    assert!(by_fd("7").starts_with("fd7 0 ") && by_fd("7").ends_with("error=1"), "SO_HTTP_READ_TIMEOUT: {}", out);
 }
 
 struct Rest {
@@ -231,6 +234,16 @@ fn rest_routes_handlers_and_errors() {
     assert_eq!(r.body, "late route");
     let r = curl(&["-H", "X-Block: 1", &api.url("/api/users/1")]);
     assert_eq!((r.status, r.json()["error"].as_str()), (403, Some("blocked")));
+
+    // REST_ROUTER_CONFIG: a trailing slash is ignored.
+    let r = curl(&[&api.url("/api/users/1/")]);
+    assert_eq!((r.status, r.json()["name"].as_str()), (200, Some("ada")));
+    // REST_VALIDATION_SCHEMA: checked before the handler runs.
+    let r = curl(&[&json[..], &["-d", r#"{"text":"hi"}"#, &api.url("/api/notes")]].concat());
+    assert_eq!((r.status, r.json()), (201, serde_json::json!({ "text": "hi" })));
+    let r = curl(&[&json[..], &["-d", r#"{"text":"far too long for the schema"}"#, &api.url("/api/notes")]].concat());
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"].as_str().unwrap().contains("/text"), "{}", r.body);
     api.stop();
 }
 

@@ -45,6 +45,15 @@ fn telnet_players_log_in_talk_and_leave() {
     alice.send_line("info");
     alice.expect("interactive=1 userp=1 ip=127.0.0.1 idle=0 tp=1 ti=1 in_input=0");
 
+    // process_input() may rewrite a line or take it.
+    bob.send_line("'quick word");
+    bob.expect("You say: quick word");
+    alice.expect("bob says: quick word");
+    bob.send_line("swallow");
+    bob.expect("Swallowed.");
+    let after = bob.expect("[bob]> ");
+    assert!(!after.contains("What?"), "the line was taken by process_input: {:?}", after);
+
     // Failed commands: notify_fail's message, else "What?".
     alice.send_line("fail");
     alice.expect("It fails.");

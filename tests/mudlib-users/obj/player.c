@@ -81,6 +81,16 @@ int do_quit(string arg) {
     return 1;
 }
 
+// process_input: "'text" is short for "say text"; "swallow" is taken here.
+mixed process_input(string line) {
+    if (strlen(line) && line[0] == '\'') return "say " + line[1..];
+    if (line == "swallow") {
+        write("Swallowed.\n");
+        return 1;
+    }
+    return 0;
+}
+
 void net_dead() {
     shout(name + " lost the connection.\n");
 }
