@@ -102,6 +102,11 @@ pub enum ExprKind {
     Comma(Vec<Expr>),
     Catch(Box<Expr>),
     CatchBlock(Vec<Stmt>),
+    /// `acatch(expr)` / `acatch { }`: a catch an `await` may park in.
+    AsyncCatch(Box<Expr>),
+    AsyncCatchBlock(Vec<Stmt>),
+    /// `await expr`
+    Await(Box<Expr>),
     Sscanf(Box<Expr>, Box<Expr>, Vec<Expr>),
     Func(FuncLit),
     /// `$1`
@@ -185,6 +190,7 @@ pub mod modifiers {
     pub const NOMASK: u16 = 8;
     pub const VARARGS: u16 = 16;
     pub const NOSAVE: u16 = 32;
+    pub const ASYNC: u16 = 64;
 }
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,10 @@
 //! The backend loop: call_outs, heart beats, resets, and (with sockets)
 //! network events, until `shutdown()` — or, for scripts, until nothing is
-//! pending any more.
+//! pending any more. After each batch of work the promise drain delivers
+//! what it settled (resumed `await`s, then-handlers), so deliveries run as
+//! soon as the evaluation that queued them is over.
 
+use ferrum_efuns::async_pkg;
 use ferrum_efuns::runtime::callouts::{self, CallOuts};
 use ferrum_efuns::runtime::control::DriverControl;
 use ferrum_efuns::runtime::heartbeat::{self, HeartBeats};
@@ -37,14 +40,18 @@ impl Backend {
     /// a script that ran out of work).
     pub fn run(&mut self, vm: &mut Vm, until: Until) -> i32 {
         loop {
+            // What the network events of the last pass settled.
+            async_pkg::loop_turn(vm);
             if let Some(code) = Self::shutdown_code(vm) {
                 net::flush(vm);
                 return code;
             }
             callouts::run_due(vm);
+            async_pkg::drain(vm);
             let now = Instant::now();
             if now >= self.next_heartbeat {
                 heartbeat::run_heart_beats(vm);
+                async_pkg::drain(vm);
                 self.next_heartbeat += self.heartbeat;
                 if self.next_heartbeat < now {
                     // Fell behind: skip beats rather than bunch them up.
@@ -52,16 +59,20 @@ impl Backend {
                 }
             }
             crate::periodic::run_due(vm);
+            async_pkg::drain(vm);
             if let Some(code) = Self::shutdown_code(vm) {
                 net::flush(vm);
                 return code;
             }
             let callouts_pending = !vm.ext::<CallOuts>().is_empty();
-            if until == Until::Idle && !callouts_pending && !sockets::any_open(vm) {
+            // Queued deliveries keep a script alive; a promise that nothing
+            // will ever settle does not (it would keep it alive forever).
+            let async_pending = async_pkg::work_pending(vm);
+            if until == Until::Idle && !callouts_pending && !async_pending && !sockets::any_open(vm) {
                 net::flush(vm);
                 return 0;
             }
-            let mut wait = Duration::from_millis(250);
+            let mut wait = if async_pending { Duration::ZERO } else { Duration::from_millis(250) };
             if let Some(d) = vm.ext::<CallOuts>().next_due() {
                 wait = wait.min(d);
             }

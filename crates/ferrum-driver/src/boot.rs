@@ -42,6 +42,11 @@ pub fn start_vm(config: &Config) -> Result<Vm, String> {
     let mut vm = Vm::new(efuns, host.clone() as Rc<dyn Host>);
     apply_limits(&mut vm, config);
     vm.ext::<ferrum_efuns::runtime::driver_info::DriverInfo>().config = config.get_config_table();
+    {
+        let explode = vm.ext::<ferrum_efuns::strings::explode::ExplodeConfig>();
+        explode.sane = config.int("sane explode string").is_some_and(|v| v != 0);
+        explode.reversible = config.int("reversible explode string").is_some_and(|v| v != 0);
+    }
     vm.ext::<ferrum_efuns::external::ExternalCommands>().commands =
         config.external_cmds.iter().map(|(n, p)| (*n as i64, p.clone())).collect();
     {
@@ -89,6 +94,9 @@ fn apply_limits(vm: &mut Vm, config: &Config) {
     }
     if let Some(v) = config.int("maximum buffer size").filter(|v| *v > 0) {
         l.max_buffer_size = v as usize;
+    }
+    if let Some(v) = config.int("max suspended async functions").filter(|v| *v >= 0) {
+        l.max_suspended_async = v as usize;
     }
     vm.eval_left = vm.limits.max_eval_cost;
 }
@@ -141,8 +149,11 @@ pub fn run(config_path: &Path, flags: &[String]) -> i32 {
         }
     };
     preload(&mut vm);
+    ferrum_efuns::async_pkg::drain(&mut vm);
     for f in flags {
         run_guarded(&mut vm, |vm| master_apply(vm, "flag", vec![Value::from(f.as_str())]));
+        // What the flag settled is delivered now that it has returned.
+        ferrum_efuns::async_pkg::drain(&mut vm);
     }
     // A flag may have shut the driver down already (e.g. -ftest): then no
     // port opens.

@@ -97,6 +97,8 @@ const OTHER_KEYS: &[&str] = &[
     // ports, and the port of the mudlib's web API (`__WEB_PORT__`).
     "websocket http dir",
     "web port",
+    // Parked async frames allowed at once (0: no limit).
+    "max suspended async functions",
     "enable mxp", "enable gmcp", "enable zmp", "enable mssp", "enable msp", "enable msdp", "disable msdp"];
 
 fn is_known(key: &str) -> bool {

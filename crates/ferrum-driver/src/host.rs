@@ -51,11 +51,15 @@ impl CompileEnv for Env<'_> {
     }
 
     fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String> {
-        // The master may redirect an inherit (`inherit_program`).
-        let args = vec![Value::from(path), Value::from(from)];
+        // The master may redirect or refuse an inherit:
+        // `inherit_program(from, path, private)` returns the path to use; a
+        // missing apply keeps the path; any other answer refuses.
+        let args = vec![Value::from(from), Value::from(path), Value::Int(0)];
         let path = match master_apply(self.vm, "inherit_program", args) {
             Ok(Some(Value::Str(p))) => p.to_string(),
-            Ok(_) => path.to_string(),
+            Ok(None) => path.to_string(),
+            Ok(Some(Value::Array(_))) => return Err(format!("inherit_program() gave source text for {}, which Ferrum does not support", path)),
+            Ok(Some(_)) => return Err(format!("The master does not allow inheriting {}", path)),
             Err(e) => return Err(e.message()),
         };
         match self.vm.load_object(&path) {
@@ -101,6 +105,11 @@ pub struct DriverHost {
 }
 
 impl DriverHost {
+    /// Whether an object path has a source file.
+    fn source_exists(&self, path: &str) -> bool {
+        source_candidates(path).iter().any(|f| self.mudlib.exists(f))
+    }
+
     pub fn new(mudlib: Mudlib) -> DriverHost {
         DriverHost {
             mudlib,
@@ -216,7 +225,21 @@ impl Host for DriverHost {
 
     /// A file that does not exist may be a virtual object: the master's
     /// `compile_object(path)` returns an object, which takes that name.
+    fn compile_virtual(&self, vm: &mut Vm, path: &str, args: Vec<Value>) -> VmResult<Option<ferrum_vm::ObjectRef>> {
+        let mut all = vec![Value::from(path)];
+        all.extend(args);
+        match master_apply(vm, "compile_object", all)? {
+            Some(Value::Object(ob)) if !ob.is_destructed() => Ok(Some(ob)),
+            _ => Ok(None),
+        }
+    }
+
     fn missing_object(&self, vm: &mut Vm, path: &str) -> VmResult<Option<ferrum_vm::ObjectRef>> {
+        // Only a file that does not exist is the master's to make (a
+        // source with errors stays an error), as in FluffOS.
+        if self.source_exists(path) {
+            return Ok(None);
+        }
         match master_apply(vm, "compile_object", vec![Value::from(path)])? {
             Some(Value::Object(ob)) if !ob.is_destructed() => {
                 if ob.name().as_str() != path {
@@ -239,15 +262,20 @@ impl Host for DriverHost {
     }
 
     fn compile(&self, vm: &mut Vm, path: &str) -> VmResult<Rc<Program>> {
-        let candidates: Vec<String> = match ferrum_vm::interp::split_extension(path) {
-            (_, Some(_)) => vec![path.to_string()],
-            (base, None) => ferrum_vm::interp::SOURCE_EXTENSIONS.iter().map(|e| format!("{}{}", base, e)).collect(),
-        };
-        for file in &candidates {
+        for file in &source_candidates(path) {
             if let Some(source) = self.mudlib.read(file) {
                 return self.compile_source(vm, file, &source);
             }
         }
         Err(LpcError::new(format!("Failed to load file: {}", path)))
+    }
+}
+
+/// The files an object path may be compiled from: the exact file when an
+/// extension is given, else each source extension in order.
+fn source_candidates(path: &str) -> Vec<String> {
+    match ferrum_vm::interp::split_extension(path) {
+        (_, Some(_)) => vec![path.to_string()],
+        (base, None) => ferrum_vm::interp::SOURCE_EXTENSIONS.iter().map(|e| format!("{}{}", base, e)).collect(),
     }
 }

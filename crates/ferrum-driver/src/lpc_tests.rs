@@ -1,5 +1,6 @@
 //! Runs LPC test files in the tests.h style: load the object, call
-//! `do_tests()`, collect `__test_failures()`.
+//! `do_tests()`, deliver settled promises, call `after_microtasks()` when
+//! the object has one, collect `__test_failures()`.
 
 use crate::script::script_vm;
 use ferrum_vm::Value;
@@ -67,6 +68,14 @@ pub fn run_test_file(root: &Path, file: &Path) -> Vec<String> {
     if let Err(e) = vm.apply(&ob, "do_tests", vec![]) {
         return vec![format!("{}: do_tests() failed: {}", rel, e.report())];
     }
+    // Promise deliveries run once the top-level call is over, as in the
+    // backend; `after_microtasks()` then checks what they did.
+    while ferrum_efuns::async_pkg::drain(&mut vm) {}
+    vm.reset_eval_cost();
+    if let Err(e) = vm.apply(&ob, "after_microtasks", vec![]) {
+        return vec![format!("{}: after_microtasks() failed: {}", rel, e.report())];
+    }
+    while ferrum_efuns::async_pkg::drain(&mut vm) {}
     match vm.apply(&ob, "__test_failures", vec![]) {
         Ok(Some(Value::Array(a))) => a
             .to_vec()

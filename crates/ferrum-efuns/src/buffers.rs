@@ -1,12 +1,35 @@
-//! Buffer efuns that need no files: allocation. (Reading and writing
-//! buffers from files lives with the file efuns.)
+//! Buffer efuns that need no files: allocation and conversion. (Reading
+//! and writing buffers from files lives with the file efuns.)
 
 use crate::args;
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::error::VmResult;
 use ferrum_vm::{bail, efun, Value, Vm};
 
-pub const EFUNS: &[EfunSpec] = &[efun!("buffer allocate_buffer(int)", allocate_buffer)];
+pub const EFUNS: &[EfunSpec] = &[
+    efun!("buffer allocate_buffer(int)", allocate_buffer),
+    efun!("buffer to_buffer(string | buffer | mixed *)", to_buffer),
+];
+
+/// `to_buffer(value)`: a string's UTF-8 bytes, an array of ints 0..255 one
+/// byte each, a buffer as it is.
+fn to_buffer(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    match &args[0] {
+        Value::Str(s) => Ok(Value::buffer(s.as_bytes().to_vec())),
+        Value::Buffer(b) => Ok(Value::Buffer(b.clone())),
+        Value::Array(a) => {
+            let mut bytes = Vec::with_capacity(a.borrow().len());
+            for (i, v) in a.borrow().iter().enumerate() {
+                match v {
+                    Value::Int(n) if (0..=255).contains(n) => bytes.push(*n as u8),
+                    _ => bail!("to_buffer(): element {} is not an int in 0..255", i),
+                }
+            }
+            Ok(Value::buffer(bytes))
+        }
+        _ => bail!("Bad argument 1 to to_buffer()"),
+    }
+}
 
 /// `allocate_buffer(n)`: n zero bytes.
 fn allocate_buffer(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {

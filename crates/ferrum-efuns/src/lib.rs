@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod arrays;
+pub mod async_pkg;
 pub mod buffers;
 pub mod commands;
 pub mod runtime;
@@ -53,6 +54,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("external", external::EFUNS),
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),
+        ("async", async_pkg::EFUNS),
     ]
 }
 

@@ -131,6 +131,7 @@ fn parse_type_word(word: &str) -> Result<(Type, TypeMask), String> {
         "mapping" => (Type::Mapping, TypeMask::MAPPING),
         "function" => (Type::Function, TypeMask::FUNCTION),
         "buffer" => (Type::Buffer, TypeMask::BUFFER),
+        "promise" => (Type::Promise, TypeMask::PROMISE),
         "mixed" => (Type::Mixed, TypeMask::ANY),
         "class" => (Type::Mixed, TypeMask::CLASS),
         "void" => (Type::Void, TypeMask::VOID),

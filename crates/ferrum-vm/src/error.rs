@@ -26,6 +26,9 @@ pub enum ErrorKind {
     EvalCost,
     /// `throw(value)`.
     Throw(Value),
+    /// A promise's rejection raised at an `await`: catches see the reason
+    /// itself, and it is an outcome, not an error to report.
+    Rejection(Value),
 }
 
 #[derive(Debug)]
@@ -65,12 +68,20 @@ impl LpcError {
         LpcError(Box::new(ErrorData { kind: ErrorKind::Throw(v), trace: Vec::new(), traced: false }))
     }
 
+    pub fn rejection(v: Value) -> LpcError {
+        LpcError(Box::new(ErrorData { kind: ErrorKind::Rejection(v), trace: Vec::new(), traced: false }))
+    }
+
+    pub fn is_rejection(&self) -> bool {
+        matches!(self.0.kind, ErrorKind::Rejection(_))
+    }
+
     /// The message, or a description of the thrown value.
     pub fn message(&self) -> String {
         match &self.0.kind {
             ErrorKind::Error(m) => m.clone(),
             ErrorKind::EvalCost => "Too long evaluation. Execution aborted.".to_string(),
-            ErrorKind::Throw(v) => match v {
+            ErrorKind::Throw(v) | ErrorKind::Rejection(v) => match v {
                 Value::Str(s) => s.to_string(),
                 other => format!("{:?}", other),
             },
@@ -85,7 +96,7 @@ impl LpcError {
     /// `throw`.
     pub fn catch_value(&self) -> Value {
         match &self.0.kind {
-            ErrorKind::Throw(v) => v.clone(),
+            ErrorKind::Throw(v) | ErrorKind::Rejection(v) => v.clone(),
             _ => Value::from(format!("*{}\n", self.message())),
         }
     }

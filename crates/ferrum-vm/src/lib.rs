@@ -20,4 +20,4 @@ pub use interp::{Host, Limits, Vm};
 pub use object::ObjectRef;
 pub use program::Program;
 pub use types::{Type, TypeMask};
-pub use value::{Array, Buffer, LStr, Mapping, Value};
+pub use value::{Array, Buffer, LStr, Mapping, PromiseRef, PromiseStatus, Value};

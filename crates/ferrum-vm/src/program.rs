@@ -150,6 +150,18 @@ pub enum Op {
     CatchBegin(u32),
     CatchEnd,
 
+    // -- async functions (see interp/coro.rs) --
+    /// First op of an async function: creates its result promise and the
+    /// implicit catch whose handler (the operand) is `AsyncFail`.
+    AsyncBegin(u32),
+    /// `return` in an async function: fulfils the result promise with the
+    /// top value and returns the promise.
+    AsyncReturn,
+    /// The implicit catch's handler: rejects with the caught value.
+    AsyncFail,
+    /// `await`: a promise parks the frame; any other value passes through.
+    Await,
+
     // -- foreach: hidden locals [collection, keys, index] at base --
     ForeachInit(u16),
     /// pushes the next element (or key, value for `two`) and 1, or 0 at end
@@ -245,6 +257,8 @@ pub mod fn_flags {
     pub const HIDDEN: u16 = 128;
     /// The last parameter collects extra arguments (`type rest...`).
     pub const REST: u16 = 256;
+    /// `async`: every call returns a promise for the body's result.
+    pub const ASYNC: u16 = 512;
 }
 
 pub mod var_flags {

@@ -15,6 +15,8 @@ pub enum Type {
     Mapping,
     Function,
     Buffer,
+    /// A promise (`promise`, `promise<T>`: the payload is not tracked).
+    Promise,
     Mixed,
     /// A class, by name.
     Class(String),
@@ -54,6 +56,7 @@ impl fmt::Display for Type {
             Type::Mapping => write!(f, "mapping"),
             Type::Function => write!(f, "function"),
             Type::Buffer => write!(f, "buffer"),
+            Type::Promise => write!(f, "promise"),
             Type::Mixed => write!(f, "mixed"),
             Type::Class(n) => write!(f, "class {}", n),
             Type::Array(t) => write!(f, "{} *", t),
@@ -77,7 +80,8 @@ impl TypeMask {
     pub const CLASS: TypeMask = TypeMask(256);
     /// The argument may be left out.
     pub const VOID: TypeMask = TypeMask(512);
-    pub const ANY: TypeMask = TypeMask(511);
+    pub const PROMISE: TypeMask = TypeMask(1024);
+    pub const ANY: TypeMask = TypeMask(511 | 1024);
 
     pub fn contains(self, other: TypeMask) -> bool {
         self.0 & other.0 != 0

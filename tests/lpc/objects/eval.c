@@ -47,6 +47,12 @@ void test_efun_pointer_acts_as_creator() {
     ASSERT_EQ(this_object(), v->victim_evaluate((: this_object() :)));
 }
 
+void test_destructed_caller() {
+    object v = new("/fixtures/objects/victim");
+    ASSERT_EQ(1, v->destruct_then_call());
+    ASSERT_EQ(0, v);
+}
+
 void test_master() {
     ASSERT(objectp(master()));
     ASSERT_EQ(master(), master());
@@ -58,5 +64,6 @@ void do_tests() {
     test_eval_limits();
     test_origin();
     test_efun_pointer_acts_as_creator();
+    test_destructed_caller();
     test_master();
 }

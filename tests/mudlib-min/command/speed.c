@@ -12,6 +12,28 @@ void lfun3(mixed a, mixed b, mixed c) { }
 
 int fib_recur(int n) { return n < 2 ? n : fib_recur(n - 1) + fib_recur(n - 2); }
 
+// Promises and async functions. Parking and settling are timed inline;
+// resuming happens in the promise drain after flag() returns, so the
+// resumed frames time themselves and the last one reports.
+#define PARKED 2000
+nosave promise *parked;
+nosave int resumed, first_resume, last_resume;
+
+void create_promise() { promise_create(); }
+void create_resolve() { promise p = promise_create(); promise_resolve(p, 1); }
+void then_one() { promise_then(promise_create(), (: 1 :)); }
+async int no_suspend() { return 1; }
+
+async int park(promise p) {
+    int x = await p;
+    if (!resumed++) first_resume = perf_counter_ns();
+    last_resume = perf_counter_ns();
+    if (resumed == PARKED) {
+        write(sprintf("%-30s: %10d ns\n", "await resume", (last_resume - first_resume) / (PARKED - 1)));
+    }
+    return x;
+}
+
 #define START reset_eval_cost(); set_eval_limit(0x7fffffff); before = perf_counter_ns()
 #define END time = perf_counter_ns() - before
 #define REPORT(label, t) write(sprintf("%-30s: %10d ns\n", label, t))
@@ -46,5 +68,13 @@ int main() {
     TIME("save_object", 300, save_object("/tmp_speed"));
     TIME("restore_object", 1000, restore_object("/tmp_speed"));
     rm("/tmp_speed.o");
+    TIME("promise_create", 100000, create_promise());
+    TIME("promise_create+resolve", 100000, create_resolve());
+    TIME("promise_then (1 reaction)", 100000, then_one());
+    TIME("async call, no suspend", 100000, no_suspend());
+    parked = allocate(PARKED);
+    TIME("async park", PARKED, parked[i] = promise_create(); park(parked[i]));
+    TIME("async await, settle+queue", PARKED, promise_resolve(parked[i], i));
+    parked = 0;
     return 1;
 }

@@ -44,11 +44,14 @@ void compile_time_applies() {
     check(virtualp(v) && !virtualp(this_object()), "virtualp");
     check(v->query_started(), "virtual_start() was called");
     check(find_object("/virtual/room42") == v, "find_object finds it by its virtual name");
+    object vc = new("/virtual/room42");
+    check(virtualp(vc) && clonep(vc) && vc->query_started(), "a clone of a virtual object hears virtual_start()");
     string err = catch(load_object("/obj/denied_override"));
     check(err && strsrch(err, "Invalid simulated efunction override") >= 0, "valid_override can refuse efun::");
     check(load_object("/obj/allowed_override")->len("abc") == 3, "valid_override allows efun::");
     check(load_object("/obj/uses_extra_include")->query() == 7, "get_include_path adds include directories");
     check(load_object("/obj/alias_child")->parent_name() == "real", "inherit_program redirects an inherit");
+    check(catch(load_object("/obj/denied_child")) != 0, "inherit_program refuses an inherit");
     catch(load_object("/obj/broken"));
     check(sizeof(filter(master->query_compile_errors(), (: strsrch($1, "obj/broken.c") == 0 :))) >= 1,
           "compile errors go to log_error");

@@ -59,7 +59,9 @@ string *get_include_path(string file) {
     return ({ ":DEFAULT:", "/extra_include" });
 }
 
-string inherit_program(string file, string from) {
+// FluffOS's order: the inheriting file, the inherited path, private or not.
+mixed inherit_program(string from, string file, int priv) {
+    if (file == "/obj/denied_parent") return 0;
     return file == "/obj/alias_parent" ? "/obj/real_parent" : file;
 }
 

@@ -216,27 +216,19 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 }
                 self.expr(last)
             }
-            ExprKind::Catch(x) => {
-                let b = self.emit(Op::CatchBegin(0));
-                self.catch_depth += 1;
-                self.expr_discard(x);
-                self.catch_depth -= 1;
-                self.emit(Op::CatchEnd);
-                self.patch_here(b);
-                Type::Mixed
-            }
-            ExprKind::CatchBlock(body) => {
-                let b = self.emit(Op::CatchBegin(0));
-                self.catch_depth += 1;
-                self.push_scope();
-                for s in body {
-                    self.stmt(s);
+            ExprKind::Catch(x) => self.catch_expr(Some(x), &[], false),
+            ExprKind::CatchBlock(body) => self.catch_expr(None, body, false),
+            ExprKind::AsyncCatch(x) => self.catch_expr(Some(x), &[], true),
+            ExprKind::AsyncCatchBlock(body) => self.catch_expr(None, body, true),
+            ExprKind::Await(x) => {
+                if !self.is_async {
+                    self.error(e.span, "'await' is only allowed directly inside an async function body");
+                } else if self.sync_catch_depth > 0 {
+                    self.error(e.span, "'await' is not allowed inside catch() or time_expression(); use acatch()");
                 }
-                self.pop_scope();
-                self.catch_depth -= 1;
-                self.emit(Op::CatchEnd);
-                self.patch_here(b);
-                Type::Mixed
+                self.expr(x);
+                self.emit(Op::Await);
+                Type::Unknown
             }
             ExprKind::Sscanf(..) => unreachable!("sscanf is parsed as a call"),
             ExprKind::Func(lit) => {
@@ -286,9 +278,11 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 let t = self.temp();
                 self.emit(Op::SetLocal(t));
                 self.catch_depth += 1;
+                self.sync_catch_depth += 1;
                 for s in body {
                     self.stmt(s);
                 }
+                self.sync_catch_depth -= 1;
                 self.catch_depth -= 1;
                 self.emit(Op::CallEfun(pc, 0));
                 self.emit(Op::Local(t));
@@ -787,6 +781,42 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         }
     }
 
+    /// `catch(expr)` / `catch { }`, and their async-aware `acatch` forms:
+    /// the same catch record, but only `acatch` may contain an `await`
+    /// (a parked frame takes its catch records along).
+    fn catch_expr(&mut self, x: Option<&Expr>, body: &[Stmt], is_async: bool) -> Type {
+        if is_async {
+            let span = x.map(|x| x.span).or_else(|| body.first().map(|s| s.span)).unwrap_or(self.span);
+            if !self.is_async {
+                self.error(span, "'acatch' is only allowed directly inside an async function body");
+            } else if self.sync_catch_depth > 0 {
+                self.error(span, "'acatch' is not allowed inside catch() or time_expression()");
+            }
+        }
+        let b = self.emit(Op::CatchBegin(0));
+        self.catch_depth += 1;
+        if !is_async {
+            self.sync_catch_depth += 1;
+        }
+        match x {
+            Some(x) => self.expr_discard(x),
+            None => {
+                self.push_scope();
+                for s in body {
+                    self.stmt(s);
+                }
+                self.pop_scope();
+            }
+        }
+        if !is_async {
+            self.sync_catch_depth -= 1;
+        }
+        self.catch_depth -= 1;
+        self.emit(Op::CatchEnd);
+        self.patch_here(b);
+        Type::Mixed
+    }
+
     fn efun_pointer(&mut self, name: &str, args: &[Expr], span: Span) {
         match self.ctx.efuns.lookup(name) {
             Some((idx, _)) => {
@@ -923,7 +953,9 @@ fn scan_expr<'e>(e: &'e Expr, caps: &mut Vec<&'e Expr>, max: &mut u32) {
             scan_expr(k, caps, max);
             scan_expr(v, caps, max)
         }),
-        Unary(_, x) | PreInc(_, x) | PostInc(_, x) | Catch(x) | Cast(_, x) | Member(x, _, _) => scan_expr(x, caps, max),
+        Unary(_, x) | PreInc(_, x) | PostInc(_, x) | Catch(x) | AsyncCatch(x) | Await(x) | Cast(_, x) | Member(x, _, _) => {
+            scan_expr(x, caps, max)
+        }
         Binary(_, a, b) | Logic(_, a, b) | Assign(_, a, b) | Index(a, b, _) | OptIndex(a, b) => {
             scan_expr(a, caps, max);
             scan_expr(b, caps, max)
@@ -949,7 +981,7 @@ fn scan_expr<'e>(e: &'e Expr, caps: &mut Vec<&'e Expr>, max: &mut u32) {
             args.iter().for_each(|a| scan_expr(&a.expr, caps, max))
         }
         Comma(list) => list.iter().for_each(|x| scan_expr(x, caps, max)),
-        CatchBlock(body) | TimeExpr(body) => body.iter().for_each(|s| scan_stmt(s, caps, max)),
+        CatchBlock(body) | AsyncCatchBlock(body) | TimeExpr(body) => body.iter().for_each(|s| scan_stmt(s, caps, max)),
         Sscanf(a, b, rest) => {
             scan_expr(a, caps, max);
             scan_expr(b, caps, max);

@@ -61,7 +61,13 @@ pub(crate) struct FnCompiler<'a, 'd> {
     pub classes: Vec<Rc<ClassDef>>,
     pub anons: Vec<Rc<FunctionDef>>,
     pub functional: Option<FunctionalCtx>,
+    /// catch, acatch and time_expression nesting (break/continue may not
+    /// leave them).
     pub catch_depth: u32,
+    /// catch and time_expression nesting: no `await` inside.
+    pub sync_catch_depth: u32,
+    /// Compiling an async function body (`await` allowed).
+    pub is_async: bool,
 }
 
 impl<'a, 'd> FnCompiler<'a, 'd> {
@@ -88,6 +94,8 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             anons: Vec::new(),
             functional: None,
             catch_depth: 0,
+            sync_catch_depth: 0,
+            is_async: false,
         }
     }
 
@@ -114,6 +122,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             Op::OrJump(_) => Op::OrJump(t),
             Op::NullishJump(_) => Op::NullishJump(t),
             Op::CatchBegin(_) => Op::CatchBegin(t),
+            Op::AsyncBegin(_) => Op::AsyncBegin(t),
             Op::JumpCmp(c, _) => Op::JumpCmp(c, t),
             Op::JumpLocalCmpInt(s, c, k, _) => Op::JumpLocalCmpInt(s, c, k, t),
             other => panic!("patching a non-jump {:?}", other),
@@ -240,12 +249,30 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             ref_params.push(p.by_ref);
         }
         self.mark(self.span);
+        self.is_async = mods & modifiers::ASYNC != 0;
+        let async_begin = if self.is_async {
+            // The result promise's slot: right after the parameters.
+            self.temp();
+            Some(self.emit(Op::AsyncBegin(0)))
+        } else {
+            None
+        };
         self.push_scope();
         for s in body {
             self.stmt(s);
         }
         self.pop_scope();
-        self.emit(Op::ReturnZero);
+        match async_begin {
+            Some(begin) => {
+                self.emit(Op::Int(0));
+                self.emit(Op::AsyncReturn);
+                self.patch_here(begin);
+                self.emit(Op::AsyncFail);
+            }
+            None => {
+                self.emit(Op::ReturnZero);
+            }
+        }
         let default_entry = self.compile_defaults(params);
         let mut flags = super::fn_flags_of(mods, params);
         if params.last().is_some_and(|p| p.rest) {

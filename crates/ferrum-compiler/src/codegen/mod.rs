@@ -258,7 +258,7 @@ fn add_inherit(b: &mut ProgramBuilder, p: Rc<Program>, mods: u16) {
             b.fnames.insert(e.name.clone(), slot);
         }
         b.sigs.push(match &e.def {
-            Some(d) => Sig { ret: d.return_type.clone(), params: d.param_types.clone(), ref_params: d.ref_params.clone() },
+            Some(d) => Sig { ret: call_type(d.flags, &d.return_type), params: d.param_types.clone(), ref_params: d.ref_params.clone() },
             None => Sig { ret: Type::Mixed, params: Vec::new(), ref_params: Vec::new() },
         });
         b.ftable.push(FunctionSlot { name: e.name.clone(), flags, def: e.def.clone(), fo: fo + e.fo, vo: vo + e.vo });
@@ -302,6 +302,9 @@ fn fn_flags_of(mods: u16, params: &[Param]) -> u16 {
     if params.last().is_some_and(|p| p.rest) {
         flags |= fn_flags::REST;
     }
+    if mods & modifiers::ASYNC != 0 {
+        flags |= fn_flags::ASYNC;
+    }
     flags
 }
 
@@ -310,8 +313,11 @@ fn fn_flags_of(mods: u16, params: &[Param]) -> u16 {
 fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagnostics) -> Option<u32> {
     let key = LStr::from(&*f.name);
     let flags = fn_flags_of(f.modifiers, &f.params);
+    if flags & fn_flags::ASYNC != 0 && OBJECT_APPLIES.contains(&&*f.name) {
+        diags.error(f.span, format!("An apply cannot be async: {}() is called by the driver, which reads its result at once", f.name));
+    }
     let sig = Sig {
-        ret: f.ret.clone(),
+        ret: call_type(flags, &f.ret),
         params: f.params.iter().map(|p| p.ty.clone()).collect(),
         ref_params: f.params.iter().map(|p| p.by_ref).collect(),
     };
@@ -320,6 +326,10 @@ fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagno
         Some(slot) if b.ftable[slot as usize].flags & fn_flags::INHERITED == 0 => {
             // A second declaration of our own function.
             let e = &mut b.ftable[slot as usize];
+            if (e.flags ^ flags) & fn_flags::ASYNC != 0 {
+                diags.error(f.span, format!("Declarations of {}() disagree about async", f.name));
+                return None;
+            }
             if f.body.is_some() {
                 if e.flags & fn_flags::PROTOTYPE == 0 {
                     diags.error(f.span, format!("Redeclaration of function {}", f.name));
@@ -335,6 +345,10 @@ fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagno
             let inherited = &b.ftable[slot as usize];
             if f.body.is_none() {
                 // A prototype of an inherited function declares nothing new.
+                return None;
+            }
+            if (inherited.flags ^ flags) & fn_flags::ASYNC != 0 {
+                diags.error(f.span, format!("{}() must agree with the inherited function it overrides about async", f.name));
                 return None;
             }
             if inherited.flags & fn_flags::NOMASK != 0 {
@@ -355,6 +369,23 @@ fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagno
         }
     }
 }
+
+/// The type a call expression has: an async function's call yields a
+/// promise for what its body returns.
+fn call_type(flags: u16, ret: &Type) -> Type {
+    if flags & fn_flags::ASYNC != 0 {
+        Type::Promise
+    } else {
+        ret.clone()
+    }
+}
+
+/// Applies the driver calls on any object, reading the result at once.
+const OBJECT_APPLIES: &[&str] = &[
+    "create", "reset", "init", "clean_up", "heart_beat", "id", "move_or_destruct", "catch_tell", "receive_message",
+    "logon", "net_dead", "reconnect", "process_input", "write_prompt", "terminal_type", "window_size",
+    "receive_snoop", "telnet_suboption", "on_destruct",
+];
 
 fn new_slot(b: &mut ProgramBuilder, name: LStr, flags: u16, sig: Sig) -> u32 {
     let slot = b.ftable.len() as u32;

@@ -137,7 +137,11 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                             self.error(s.span, format!("Non-void return in void function {}()", self.name));
                         }
                         self.expr(e);
-                        self.emit(Op::Return);
+                        self.emit(if self.is_async { Op::AsyncReturn } else { Op::Return });
+                    }
+                    None if self.is_async => {
+                        self.emit(Op::Int(0));
+                        self.emit(Op::AsyncReturn);
                     }
                     None => {
                         self.emit(Op::ReturnZero);

@@ -151,6 +151,11 @@ impl<'a> Parser<'a> {
                 let e = self.parse_unary()?;
                 Ok(Expr::new(ExprKind::Unary(UnOp::Not, Box::new(e)), span))
             }
+            Tok::Ident(ref w) if &**w == "await" => {
+                self.next();
+                let e = self.parse_unary()?;
+                Ok(Expr::new(ExprKind::Await(Box::new(e)), span))
+            }
             Tok::Punct(Punct::Tilde) => {
                 self.next();
                 let e = self.parse_unary()?;
@@ -181,7 +186,7 @@ impl<'a> Parser<'a> {
         };
         let is_type_word = matches!(
             w.as_str(),
-            "int" | "float" | "string" | "object" | "mapping" | "mixed" | "buffer" | "function" | "status" | "void"
+            "int" | "float" | "string" | "object" | "mapping" | "mixed" | "buffer" | "function" | "status" | "void" | "promise"
         );
         let is_class = (w == "class" || w == "struct") && matches!(self.peek_at(2).tok, Tok::Ident(_));
         if !is_type_word && !is_class {
@@ -342,15 +347,17 @@ impl<'a> Parser<'a> {
             Tok::Ident(name) => {
                 let name = name.clone();
                 match &*name {
-                    "catch" => {
+                    "catch" | "acatch" => {
+                        let is_async = &*name == "acatch";
                         self.next();
                         if self.at_punct(Punct::LBrace) {
-                            return Ok(mk(ExprKind::CatchBlock(self.parse_block()?)));
+                            let body = self.parse_block()?;
+                            return Ok(mk(if is_async { ExprKind::AsyncCatchBlock(body) } else { ExprKind::CatchBlock(body) }));
                         }
                         self.expect_punct(Punct::LParen)?;
-                        let e = self.parse_expr()?;
+                        let e = Box::new(self.parse_expr()?);
                         self.expect_punct(Punct::RParen)?;
-                        Ok(mk(ExprKind::Catch(Box::new(e))))
+                        Ok(mk(if is_async { ExprKind::AsyncCatch(e) } else { ExprKind::Catch(e) }))
                     }
                     "time_expression" => {
                         self.next();

@@ -41,9 +41,10 @@ pub struct Parser<'a> {
 }
 
 const TYPE_WORDS: &[&str] =
-    &["int", "float", "string", "object", "mapping", "mixed", "void", "buffer", "function", "status", "class", "struct"];
+    &["int", "float", "string", "object", "mapping", "mixed", "void", "buffer", "function", "status", "class", "struct", "promise"];
 
-const MODIFIER_WORDS: &[&str] = &["private", "protected", "static", "public", "nomask", "varargs", "nosave", "virtual"];
+const MODIFIER_WORDS: &[&str] =
+    &["private", "protected", "static", "public", "nomask", "varargs", "nosave", "virtual", "async"];
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a mut dyn TokenSource, diags: &'a mut Diagnostics) -> Parser<'a> {
@@ -203,6 +204,17 @@ impl<'a> Parser<'a> {
             Some("void") => Type::Void,
             Some("buffer") => Type::Buffer,
             Some("function") => Type::Function,
+            Some("promise") => {
+                // `promise<T>`: the payload type is checked by nothing here.
+                if self.eat_punct(Punct::Lt) {
+                    let payload = self.parse_type()?;
+                    if payload == Type::Void || payload == Type::Promise {
+                        return Err(self.error_at(t.span, format!("promise<{}> is not a valid promise type", payload)));
+                    }
+                    self.expect_punct(Punct::Gt)?;
+                }
+                Type::Promise
+            }
             Some("class") | Some("struct") => {
                 let (name, _) = self.expect_ident()?;
                 Type::Class(name.to_string())
@@ -264,6 +276,7 @@ impl<'a> Parser<'a> {
                 "nomask" => modifiers::NOMASK,
                 "varargs" => modifiers::VARARGS,
                 "nosave" => modifiers::NOSAVE,
+                "async" => modifiers::ASYNC,
                 _ => 0,
             };
         }
@@ -277,6 +290,10 @@ impl<'a> Parser<'a> {
         // `private:` etc.
         if let Some(w) = self.peek().ident().map(|s| s.to_string()) {
             if MODIFIER_WORDS.contains(&w.as_str()) && self.at_punct_n(1, Punct::Colon) {
+                if w == "async" {
+                    let span = self.span();
+                    return Err(self.error_at(span, "async is a function modifier; it cannot start a modifier block"));
+                }
                 self.next();
                 self.next();
                 self.default_modifiers = match w.as_str() {
@@ -342,6 +359,9 @@ impl<'a> Parser<'a> {
                 let f = self.parse_function_rest(mods, ty, name, span)?;
                 out.push(Decl::Function(f));
                 return Ok(());
+            }
+            if mods & modifiers::ASYNC != 0 {
+                return Err(self.error_at(span, format!("async is a function modifier; variable '{}' cannot be async", name)));
             }
             let init = if self.eat_punct(Punct::Assign) { Some(self.parse_assign_expr()?) } else { None };
             vars.push(GlobalVar { modifiers: mods, ty, name, init, span });
@@ -449,6 +469,10 @@ pub(crate) fn is_reserved(s: &str) -> bool {
             | "class"
             | "struct"
             | "catch"
+            | "async"
+            | "await"
+            | "acatch"
+            | "promise"
             | "private"
             | "protected"
             | "public"

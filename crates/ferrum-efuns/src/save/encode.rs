@@ -61,6 +61,8 @@ fn write_value(v: &Value, out: &mut String, depth: usize) -> VmResult<()> {
         // buffer, has no saved form.
         Value::Object(o) if o.is_destructed() => out.push('0'),
         Value::Object(_) | Value::Function(_) | Value::Buffer(_) => {}
+        // A promise cannot be saved: it saves as 0.
+        Value::Promise(_) => out.push('0'),
         Value::Ref(r) => {
             let inner = r.borrow().clone();
             write_value(&inner, out, depth)?;

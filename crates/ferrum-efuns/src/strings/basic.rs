@@ -22,6 +22,16 @@ pub fn strwidth(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
 
 /// `string capitalize(string)`: an ASCII lower-case first letter is
 /// upper-cased; anything else is returned unchanged.
+/// `repeat_string(s, n)`: `s` n times ("" for n <= 0).
+pub fn repeat_string(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let s = args::string(a, 0)?;
+    let n = args::int(a, 1)?.max(0) as usize;
+    if s.len().saturating_mul(n) > vm.limits.max_string_length {
+        ferrum_vm::bail!("repeat_string: the result would be longer than the maximum string length");
+    }
+    Ok(Value::from(s.repeat(n)))
+}
+
 pub fn capitalize(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     let s = args::lstr(a, 0)?;
     match s.as_bytes().first() {

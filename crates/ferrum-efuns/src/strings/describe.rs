@@ -150,6 +150,24 @@ fn write_value(
             spaces(out, indent);
             out.push(')');
         }
+        Value::Promise(p) => {
+            // PROMISE( pending ), PROMISE<int>( fulfilled: 42 )
+            out.push_str("PROMISE");
+            if let Some(tag) = p.tag() {
+                out.push('<');
+                out.push_str(tag);
+                out.push('>');
+            }
+            let (status, value) = p.outcome();
+            match status {
+                ferrum_vm::PromiseStatus::Pending => out.push_str("( pending )"),
+                settled => {
+                    out.push_str(if settled == ferrum_vm::PromiseStatus::Fulfilled { "( fulfilled: " } else { "( rejected: " });
+                    write_value(out, &value, indent, false, true, names)?;
+                    out.push_str(" )");
+                }
+            }
+        }
         Value::Function(f) => {
             out.push_str("(: ");
             out.push_str(&function_label(f));

@@ -5,15 +5,31 @@ use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::interp::Vm;
 use ferrum_vm::value::Value;
 
-/// Splits `s` at `del` as FluffOS does.
-///
-/// Not reversible (explode): leading delimiters are dropped, and the empty
-/// piece after a final delimiter is dropped. Reversible
-/// (explode_reversible): every piece is kept, so implode gives `s` back.
-/// Trailing delimiters are taken off the end first, so runs of a
-/// multi-character delimiter line up with the end of the string
-/// (`explode("ab---", "--")` is `({ "ab-" })`).
-pub fn explode_str(s: &str, del: &str, reversible: bool, max_items: usize) -> Vec<Value> {
+/// How explode() treats delimiters at the ends, from the config's
+/// "sane explode string" and "reversible explode string" (set at boot).
+#[derive(Default)]
+pub struct ExplodeConfig {
+    pub sane: bool,
+    pub reversible: bool,
+}
+
+/// Which explode rules apply.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExplodeMode {
+    /// Every leading delimiter is dropped, and the empty piece after a
+    /// final delimiter.
+    Classic,
+    /// At most one leading delimiter is dropped (FluffOS's
+    /// SANE_EXPLODE_STRING), and the empty piece after a final delimiter.
+    Sane,
+    /// Every piece is kept, so implode gives `s` back.
+    Reversible,
+}
+
+/// Splits `s` at `del` as FluffOS does. Trailing delimiters are taken off
+/// the end first, so runs of a multi-character delimiter line up with the
+/// end of the string (`explode("ab---", "--")` is `({ "ab-" })`).
+pub fn explode_str(s: &str, del: &str, mode: ExplodeMode, max_items: usize) -> Vec<Value> {
     if s.is_empty() {
         return Vec::new();
     }
@@ -24,14 +40,26 @@ pub fn explode_str(s: &str, del: &str, reversible: bool, max_items: usize) -> Ve
             .map(|c| Value::from(c.to_string()))
             .collect();
     }
+    let reversible = mode == ExplodeMode::Reversible;
     let mut body = s;
-    if !reversible {
-        while let Some(rest) = body.strip_prefix(del) {
-            if rest.is_empty() {
-                return Vec::new();
+    match mode {
+        ExplodeMode::Classic => {
+            while let Some(rest) = body.strip_prefix(del) {
+                if rest.is_empty() {
+                    return Vec::new();
+                }
+                body = rest;
             }
-            body = rest;
         }
+        ExplodeMode::Sane => {
+            if let Some(rest) = body.strip_prefix(del) {
+                if rest.is_empty() {
+                    return Vec::new();
+                }
+                body = rest;
+            }
+        }
+        ExplodeMode::Reversible => {}
     }
     let mut trailing = 0usize;
     while let Some(rest) = body.strip_suffix(del) {
@@ -53,25 +81,25 @@ pub fn explode_str(s: &str, del: &str, reversible: bool, max_items: usize) -> Ve
     pieces
 }
 
-fn explode_common(vm: &mut Vm, a: &[Value], reversible: bool) -> VmResult<Value> {
+fn explode_common(vm: &mut Vm, a: &[Value], mode: ExplodeMode) -> VmResult<Value> {
     let s = args::string(a, 0)?;
     let del = args::string(a, 1)?;
-    Ok(Value::array(explode_str(
-        s,
-        del,
-        reversible,
-        vm.limits.max_array_size,
-    )))
+    Ok(Value::array(explode_str(s, del, mode, vm.limits.max_array_size)))
 }
 
 /// `string *explode(string, string)`
 pub fn explode(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
-    explode_common(vm, a, false)
+    let mode = match vm.ext_opt::<ExplodeConfig>() {
+        Some(c) if c.reversible => ExplodeMode::Reversible,
+        Some(c) if c.sane => ExplodeMode::Sane,
+        _ => ExplodeMode::Classic,
+    };
+    explode_common(vm, a, mode)
 }
 
 /// `string *explode_reversible(string, string)`
 pub fn explode_reversible(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
-    explode_common(vm, a, true)
+    explode_common(vm, a, ExplodeMode::Reversible)
 }
 
 /// `mixed implode(mixed *, string | function, void | mixed)`: joins the
@@ -169,4 +197,24 @@ pub fn replace_string(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
         return Ok(Value::Int(0));
     }
     Ok(Value::from(out))
+}
+
+#[cfg(test)]
+mod mode_tests {
+    use super::*;
+
+    fn split(s: &str, del: &str, mode: ExplodeMode) -> Vec<String> {
+        explode_str(s, del, mode, 1000).iter().map(|v| v.as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn sane_mode_drops_at_most_one_leading_delimiter() {
+        assert_eq!(split("     this is", " ", ExplodeMode::Sane), ["", "", "", "", "this", "is"]);
+        assert_eq!(split("     this is", " ", ExplodeMode::Classic), ["this", "is"]);
+        assert_eq!(split("..x.y..z..", ".", ExplodeMode::Sane), ["", "x", "y", "", "z", ""]);
+        assert_eq!(split("..x.y..z..", ".", ExplodeMode::Classic), ["x", "y", "", "z", ""]);
+        assert_eq!(split("..x.y..z..", ".", ExplodeMode::Reversible), ["", "", "x", "y", "", "z", "", ""]);
+        assert_eq!(split("      this  is  a  test  ", "  ", ExplodeMode::Sane), ["", "", "this", "is", "a", "test"]);
+        assert!(split(".", ".", ExplodeMode::Sane).is_empty());
+    }
 }

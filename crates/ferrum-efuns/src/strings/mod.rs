@@ -12,7 +12,7 @@ mod bits;
 pub mod cfmt;
 mod describe;
 mod encoding;
-mod explode;
+pub mod explode;
 mod pcre;
 pub mod regexp;
 mod spencer;
@@ -36,6 +36,7 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("int strlen(string)", basic::strlen),
     efun!("int strwidth(string)", basic::strwidth),
     efun!("string capitalize(string)", basic::capitalize),
+    efun!("string repeat_string(string, int)", basic::repeat_string),
     efun!("string lower_case(string)", basic::lower_case),
     efun!("string upper_case(string)", basic::upper_case),
     efun!("int strcmp(string, string)", basic::strcmp),

@@ -23,6 +23,7 @@ pub(crate) fn mask_of(v: &Value) -> TypeMask {
         Value::Buffer(_) => TypeMask::BUFFER,
         Value::Array(_) => TypeMask::ARRAY,
         Value::Class(_) => TypeMask::CLASS,
+        Value::Promise(_) => TypeMask::PROMISE,
         Value::Ref(r) => mask_of(&r.borrow()),
     }
 }
@@ -148,7 +149,7 @@ impl Vm {
 
     /// Runs the dispatch loop for a frame entered from Rust; once the
     /// outermost call is over, pending `replace_program()`s take effect.
-    fn run_from_rust(&mut self) -> VmResult<Value> {
+    pub(crate) fn run_from_rust(&mut self) -> VmResult<Value> {
         let result = self.execute();
         if self.frames.is_empty() {
             self.run_pending_replacements();
@@ -262,7 +263,7 @@ impl Vm {
     /// `call_other`: public functions only, through shadows. `None` when the
     /// function does not exist.
     pub fn call_other(&mut self, ob: &ObjectRef, name: &str, args: Vec<Value>) -> VmResult<Option<Value>> {
-        if ob.is_destructed() {
+        if ob.is_destructed() || self.this_object().is_some_and(|me| me.is_destructed()) {
             return Ok(None);
         }
         let target = self.shadow_target(ob, name).unwrap_or_else(|| ob.clone());
@@ -544,6 +545,7 @@ fn describe_mask(m: TypeMask) -> String {
         (TypeMask::BUFFER, "buffer"),
         (TypeMask::ARRAY, "array"),
         (TypeMask::CLASS, "class"),
+        (TypeMask::PROMISE, "promise"),
     ];
     let v: Vec<&str> = names.iter().filter(|(k, _)| m.contains(*k)).map(|(_, n)| *n).collect();
     v.join(" | ")

@@ -7,6 +7,7 @@
 //! *boundary* frame and run the loop until that frame returns.
 
 mod calls;
+pub mod coro;
 mod objects;
 pub mod ops;
 mod run;
@@ -50,6 +51,12 @@ pub trait Host {
     /// `load_object` on a file that does not exist: a chance to make a
     /// virtual object (master's `compile_object`).
     fn missing_object(&self, _vm: &mut Vm, _path: &str) -> VmResult<Option<ObjectRef>> {
+        Ok(None)
+    }
+
+    /// `clone_object` of a virtual object: the master's
+    /// `compile_object(path, args...)` makes the clone (the VM names it).
+    fn compile_virtual(&self, _vm: &mut Vm, _path: &str, _args: Vec<Value>) -> VmResult<Option<ObjectRef>> {
         Ok(None)
     }
 
@@ -119,6 +126,8 @@ pub struct Limits {
     pub max_mapping_size: usize,
     pub max_string_length: usize,
     pub max_buffer_size: usize,
+    /// `max suspended async functions` (0: no limit).
+    pub max_suspended_async: usize,
 }
 
 impl Default for Limits {
@@ -130,6 +139,7 @@ impl Default for Limits {
             max_mapping_size: 1_000_000_000,
             max_string_length: 1 << 30,
             max_buffer_size: 1 << 30,
+            max_suspended_async: 10_000,
         }
     }
 }
@@ -161,6 +171,8 @@ pub struct Vm {
     pub(crate) next_object_id: u64,
     /// The last error a `catch` caught (for the master and `error_handler`).
     pub last_error: Option<Rc<LpcError>>,
+    /// Promise deliveries and parked async frames.
+    pub(crate) async_rt: Rc<crate::value::promise::AsyncRuntime>,
 }
 
 impl Vm {
@@ -183,6 +195,7 @@ impl Vm {
             extensions: FxHashMap::default(),
             next_object_id: 1,
             last_error: None,
+            async_rt: Rc::default(),
         }
     }
 

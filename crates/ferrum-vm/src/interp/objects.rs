@@ -109,15 +109,33 @@ impl Vm {
     /// Clones a blueprint: `clone_object(path, args...)`.
     pub fn clone_object(&mut self, path: &str, args: Vec<Value>) -> VmResult<ObjectRef> {
         let blueprint = self.load_object(path)?;
+        // A virtual object's clones come from the master again (FluffOS
+        // load_virtual_object), named like clones, hearing virtual_start().
+        if blueprint.has_flag(obj_flags::VIRTUAL) {
+            let host = self.host.clone();
+            if let Some(ob) = host.compile_virtual(self, &blueprint.name(), args.clone())? {
+                let name = format!("{}#{}", blueprint.name(), ob.id());
+                self.rename_object(&ob, &name)?;
+                ob.set_flag(obj_flags::CLONE, true);
+                ob.set_flag(obj_flags::VIRTUAL, true);
+                self.apply(&ob, "virtual_start", Vec::new())?;
+                return Ok(ob);
+            }
+        }
         if blueprint.is_clone() {
             return Err(LpcError::new("Cannot clone a clone"));
         }
         let program = blueprint.program();
         let name = format!("{}#{}", blueprint.name(), self.next_object_id);
         let ob = self.new_object(LStr::from(name), program, true)?;
-        // Clones of a virtual object are virtual too.
-        ob.set_flag(obj_flags::VIRTUAL, blueprint.has_flag(obj_flags::VIRTUAL));
+        // Clones of a virtual object are virtual too, and hear
+        // virtual_start() as the virtual blueprint did.
+        let virtual_ob = blueprint.has_flag(obj_flags::VIRTUAL);
+        ob.set_flag(obj_flags::VIRTUAL, virtual_ob);
         self.call_create(&ob, args)?;
+        if virtual_ob && !ob.is_destructed() {
+            self.apply(&ob, "virtual_start", Vec::new())?;
+        }
         Ok(ob)
     }
 
@@ -266,6 +284,7 @@ impl Vm {
         self.objects.all.shift_remove(&ob.id());
         self.objects.replace_pending.retain(|(o, _, _)| o != ob);
         ob.mark_destructed();
+        self.abandon_coroutines_of(ob);
         let host = self.host.clone();
         host.object_destructed(self, ob);
         // Release what the object holds so reference cycles through it die.

@@ -450,7 +450,7 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
                 .and_then(|c| char::from_u32(c as u32))
                 .ok_or_else(|| LpcError::new("Non-character value assigned to string element."))?;
             let len = s.char_len();
-            let k = resolve(n, len, from_end).ok_or_else(|| LpcError::new("String index out of bounds."))?;
+            let k = resolve(n, len, from_end).ok_or_else(|| LpcError::new("Index out of bounds in string index lvalue."))?;
             let mut out = String::with_capacity(s.byte_len() + 4);
             for (i, ch) in s.chars().enumerate() {
                 out.push(if i == k { c } else { ch });
@@ -502,7 +502,13 @@ pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &
                 Value::Str(t) => t.clone(),
                 _ => return Err(LpcError::new("Range assignment of a non-string to a string.")),
             };
-            let (x, y) = bounds(s.char_len(), from, to, flags)?;
+            // Unlike arrays, a string range must lie inside the string.
+            let len = s.char_len();
+            let (f, t) = range_ends(len, from, to, flags)?;
+            if f < 0 || f >= len as i64 || t >= len as i64 || t < f - 1 {
+                return Err(LpcError::new("Range out of bounds in string range lvalue."));
+            }
+            let (x, y) = (f as usize, (t + 1) as usize);
             let a = s.byte_offset(x);
             let b = s.byte_offset(y);
             let mut out = String::with_capacity(s.byte_len() + text.byte_len());

@@ -38,7 +38,7 @@ impl Vm {
     }
 
     /// Unwinds to the innermost catch of this invocation, or out of it.
-    fn handle_error(&mut self, mut err: LpcError, entry: usize) -> VmResult<()> {
+    pub(crate) fn handle_error(&mut self, mut err: LpcError, entry: usize) -> VmResult<()> {
         self.attach_trace(&mut err);
         if let Some(c) = self.catches.last().filter(|_| err.is_catchable()) {
             if c.depth >= entry {
@@ -46,17 +46,30 @@ impl Vm {
                 self.frames.truncate(c.depth);
                 self.stack.truncate(c.stack_len);
                 self.frames.last_mut().expect("frame").pc = c.handler;
-                let host = self.host.clone();
-                host.caught_error(self, &err);
                 self.stack.push(err.catch_value());
-                self.last_error = Some(Rc::new(err));
+                // A rejection arriving at an await is an outcome, not an error.
+                if !err.is_rejection() {
+                    let host = self.host.clone();
+                    host.caught_error(self, &err);
+                    self.last_error = Some(Rc::new(err));
+                }
                 return Ok(());
             }
+        }
+        self.unwind_uncaught(entry, &err);
+        Err(err)
+    }
+
+    /// Leaves every frame of this invocation for an error no catch stops.
+    #[cold]
+    fn unwind_uncaught(&mut self, entry: usize, err: &LpcError) {
+        self.reject_unwound_async_frames(entry - 1, err);
+        while self.catches.last().is_some_and(|c| c.depth >= entry) {
+            self.catches.pop();
         }
         let base = self.frames[entry - 1].base as usize;
         self.frames.truncate(entry - 1);
         self.stack.truncate(base);
-        Err(err)
     }
 
     /// Runs until the frame on top when called returns.
@@ -688,6 +701,13 @@ impl Vm {
                     Op::CallOther(k, n, cache) => {
                         let n = if n == DYN_ARGS { self.dyn_nargs } else { n as usize };
                         self.frames[fi].pc = pc as u32;
+                        // A destructed object calls nothing (as FluffOS).
+                        if obj.is_destructed() {
+                            let keep = self.stack.len() - n - 1;
+                            self.stack.truncate(keep);
+                            self.stack.push(Value::Undefined);
+                            continue;
+                        }
                         let tpos = self.stack.len() - n - 1;
                         let target = std::mem::take(&mut self.stack[tpos]);
                         let name = match &def.consts[k as usize] {
@@ -889,6 +909,29 @@ impl Vm {
                     Op::CatchEnd => {
                         self.catches.pop();
                         self.stack.push(Value::Int(0));
+                    }
+
+                    // ----- async functions -----
+                    Op::AsyncBegin(handler) => self.async_begin(fi, handler),
+                    Op::AsyncReturn | Op::AsyncFail => {
+                        let ret = self.async_settle(fi, op == Op::AsyncFail);
+                        match self.leave_frame(ret) {
+                            Some(v) => return Ok(v),
+                            None => continue 'frame,
+                        }
+                    }
+                    Op::Await => {
+                        if !matches!(self.stack.last(), Some(Value::Promise(_))) {
+                            // Awaiting a plain value is a no-op.
+                            continue;
+                        }
+                        self.frames[fi].pc = pc as u32;
+                        let (ret, boundary) = tri!(self, fi, pc, entry, 'frame, self.park(fi));
+                        if boundary {
+                            return Ok(ret);
+                        }
+                        self.stack.push(ret);
+                        continue 'frame;
                     }
 
                     // ----- foreach -----

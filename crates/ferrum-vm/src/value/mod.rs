@@ -10,6 +10,7 @@ mod buffer;
 mod class;
 mod function;
 mod mapping;
+pub mod promise;
 mod string;
 
 pub use array::Array;
@@ -17,6 +18,7 @@ pub use buffer::Buffer;
 pub use class::ClassInstance;
 pub use function::{FunctionKind, FunctionPtr};
 pub use mapping::{MapTable, Mapping};
+pub use promise::{Promise, PromiseRef, PromiseStatus};
 pub use string::LStr;
 
 use crate::object::ObjectRef;
@@ -39,6 +41,8 @@ pub enum Value {
     Object(ObjectRef),
     Function(Rc<FunctionPtr>),
     Class(Rc<ClassInstance>),
+    /// A promise (shared, compared by identity).
+    Promise(PromiseRef),
     /// A reference to a caller's variable (`ref` arguments). Only ever seen
     /// in the argument slots of the callee.
     Ref(Rc<RefCell<Value>>),
@@ -112,6 +116,7 @@ impl Value {
             Value::Object(_) => "object",
             Value::Function(_) => "function",
             Value::Class(_) => "class",
+            Value::Promise(_) => "promise",
             Value::Ref(r) => r.borrow().type_name(),
         }
     }
@@ -196,6 +201,7 @@ impl Value {
             (Buffer(a), Buffer(b)) => crate::value::Buffer::ptr_eq(a, b),
             (Function(a), Function(b)) => Rc::ptr_eq(a, b),
             (Class(a), Class(b)) => Rc::ptr_eq(a, b),
+            (Promise(a), Promise(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -208,6 +214,7 @@ impl Value {
             Value::Buffer(b) => Some(b.addr()),
             Value::Class(c) => Some(Rc::as_ptr(c) as *const u8 as usize),
             Value::Function(f) => Some(Rc::as_ptr(f) as *const u8 as usize),
+            Value::Promise(p) => Some(Rc::as_ptr(p) as *const u8 as usize),
             Value::Object(o) => Some(o.addr()),
             _ => None,
         }
@@ -320,6 +327,7 @@ impl std::fmt::Debug for Value {
             Value::Object(o) => write!(f, "<object {}>", o.name()),
             Value::Function(p) => write!(f, "{}", p.describe()),
             Value::Class(c) => write!(f, "<class {}>", c.def.name),
+            Value::Promise(p) => write!(f, "<promise {:?}>", p.status()),
             Value::Ref(r) => write!(f, "&{:?}", r.borrow()),
         }
     }

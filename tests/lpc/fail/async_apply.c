@@ -1,0 +1,2 @@
+// expect: An apply cannot be async: create()
+async void create() { }

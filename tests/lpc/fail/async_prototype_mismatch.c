@@ -1,0 +1,3 @@
+// expect: Declarations of f() disagree about async
+int f();
+async int f() { return 1; }

@@ -1,0 +1,2 @@
+// expect: variable 'count' cannot be async
+async int count;

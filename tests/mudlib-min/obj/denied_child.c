@@ -1,0 +1,2 @@
+// Inherits a file the master's inherit_program refuses.
+inherit "/obj/denied_parent";

@@ -1,0 +1,2 @@
+// Never inherited: the master refuses it.
+int parent() { return 1; }
