@@ -281,13 +281,11 @@ impl Lexer {
                     digits.push(c as char);
                 }
             }
-            return match u64::from_str_radix(&digits, radix) {
-                Ok(v) => Tok::Int(v as i64),
-                Err(_) => {
-                    diags.error(span, format!("bad number literal {}", &self.src[start..self.pos]));
-                    Tok::Int(0)
-                }
-            };
+            if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                diags.error(span, format!("bad number literal {}", &self.src[start..self.pos]));
+                return Tok::Int(0);
+            }
+            return Tok::Int(saturating_literal(&digits, radix));
         }
         let mut text = String::new();
         let mut is_float = false;
@@ -325,14 +323,7 @@ impl Lexer {
         if is_float {
             return Tok::Float(text.parse().unwrap_or(0.0));
         }
-        match text.parse::<u64>() {
-            // Values above MAX_INT wrap, as C's strtoll-based lexers do.
-            Ok(v) => Tok::Int(v as i64),
-            Err(_) => {
-                diags.error(span, format!("integer literal {} is too large", text));
-                Tok::Int(i64::MAX)
-            }
-        }
+        Tok::Int(saturating_literal(&text, 10))
     }
 
     /// One escape sequence after a backslash, appended to `out`.
@@ -368,6 +359,24 @@ impl Lexer {
                 while n < want && self.peek().is_ascii_hexdigit() {
                     v = v * 16 + (self.bump() as char).to_digit(16).unwrap();
                     n += 1;
+                }
+                // A UTF-16 surrogate pair written as two escapes
+                // (`\uD83E\uDD26`) is one character.
+                if n > 0 && (0xD800..0xDC00).contains(&v) && self.peek() == b'\\' && self.peek_at(1) == b'u' {
+                    let save = (self.pos, self.col);
+                    self.bump();
+                    self.bump();
+                    let mut low = 0u32;
+                    let mut m = 0;
+                    while m < 4 && self.peek().is_ascii_hexdigit() {
+                        low = low * 16 + (self.bump() as char).to_digit(16).unwrap();
+                        m += 1;
+                    }
+                    if m == 4 && (0xDC00..0xE000).contains(&low) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
+                    } else {
+                        (self.pos, self.col) = save;
+                    }
                 }
                 match char::from_u32(v) {
                     Some(ch) if n > 0 => out.push(ch),
@@ -694,5 +703,14 @@ mod tests {
         let toks = lex("`a ${x + 1} b`");
         let text: Vec<String> = toks.iter().map(|t| t.to_string()).collect();
         assert_eq!(text.join(" "), "( \"a \" + __template_part ( x + 1 ) + \" b\" )");
+    }
+}
+
+/// An integer literal's value; one above MAX_INT is MAX_INT, as FluffOS's
+/// strtoll-based lexer gives (so `-0x7fffffffffffffff1234` is -MAX_INT).
+fn saturating_literal(digits: &str, radix: u32) -> i64 {
+    match i64::from_str_radix(digits, radix) {
+        Ok(v) => v,
+        Err(_) => i64::MAX,
     }
 }

@@ -19,7 +19,8 @@ pub fn predefines(efuns: &EfunTable) -> Vec<(String, String)> {
         ("__ARCH__".into(), format!("\"{}\"", std::env::consts::ARCH)),
         ("__PORT__".into(), "0".into()),
         ("MAX_INT".into(), i64::MAX.to_string()),
-        ("MIN_INT".into(), format!("({} - 1)", i64::MIN + 1)),
+        // FluffOS's MIN_INT is -MAX_INT (its lexer saturates the literal).
+        ("MIN_INT".into(), format!("({})", -i64::MAX)),
         ("MAX_FLOAT".into(), format!("{:.6}", f64::MAX)),
         ("MIN_FLOAT".into(), format!("{:.6}", f64::MIN_POSITIVE)),
         ("SIZEOFINT".into(), "8".into()),

@@ -200,7 +200,11 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
     }
 
     pub fn declare_local(&mut self, name: Name, ty: Type, span: Span) -> u16 {
-        if self.scopes.last().is_some_and(|s| s.iter().any(|l| l.name == name && !l.name.starts_with(' '))) {
+        let clashes = |scope: &Vec<LocalInfo>| scope.iter().any(|l| l.name == name && !l.name.starts_with(' '));
+        // The function's top block shares its scope with the parameters
+        // (`void f(int x) { int x; }` is an error, as in FluffOS).
+        let with_params = self.scopes.len() == 2 && self.scopes.first().is_some_and(clashes);
+        if self.scopes.last().is_some_and(clashes) || with_params {
             self.error(span, format!("Illegal to redeclare local name '{}'", name));
         }
         let slot = self.alloc_slot();

@@ -111,7 +111,8 @@ impl<'a> Parser<'a> {
 
     fn parse_binary(&mut self, level: usize) -> PResult<Expr> {
         if level >= LEVELS.len() {
-            return self.parse_unary();
+            let operand = self.parse_unary()?;
+            return self.operand_assignment(operand);
         }
         let mut lhs = self.parse_binary(level + 1)?;
         loop {
@@ -125,6 +126,28 @@ impl<'a> Parser<'a> {
             lhs = Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
         }
         Ok(lhs)
+    }
+
+    /// An operand followed by an assignment operator is assigned to, as
+    /// FluffOS's grammar has it (`lvalue '=' expr0` wins over reducing the
+    /// operator): `x || s[i] = 13` is `x || (s[i] = 13)`, not an error.
+    fn operand_assignment(&mut self, operand: Expr) -> PResult<Expr> {
+        let assignable = matches!(
+            operand.kind,
+            ExprKind::Ident(_) | ExprKind::Index(..) | ExprKind::Range(..) | ExprKind::Member(_, _, false)
+        );
+        let op = match &self.peek().tok {
+            Tok::Punct(p) if assignable => assign_op(*p),
+            _ => None,
+        };
+        match op {
+            Some(op) => {
+                let span = self.next().span;
+                let rhs = self.parse_assign_expr()?;
+                Ok(Expr::new(ExprKind::Assign(op, Box::new(operand), Box::new(rhs)), span))
+            }
+            None => Ok(operand),
+        }
     }
 
     fn parse_unary(&mut self) -> PResult<Expr> {
@@ -283,7 +306,8 @@ impl<'a> Parser<'a> {
         self.expect_punct(Punct::LParen)?;
         let mut args = Vec::new();
         while !self.at_punct(Punct::RParen) {
-            let by_ref = self.eat_ident("ref");
+            // `ref x` or `&x` passes by reference.
+            let by_ref = self.eat_ident("ref") || self.eat_punct(Punct::Amp);
             let expr = self.parse_assign_expr()?;
             let spread = self.eat_punct(Punct::Ellipsis);
             args.push(Arg { expr, spread, by_ref });

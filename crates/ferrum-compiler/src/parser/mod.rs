@@ -403,8 +403,11 @@ impl<'a> Parser<'a> {
             } else {
                 Type::Mixed
             };
+            // `ref` or `&` may stand before or after the array stars:
+            // `mixed ref *arr`, `mixed & *arr`, `int *ref arr`.
+            by_ref |= self.eat_ident("ref") || self.eat_punct(Punct::Amp);
             let ty = self.parse_stars(ty);
-            by_ref |= self.eat_ident("ref");
+            by_ref |= self.eat_ident("ref") || self.eat_punct(Punct::Amp);
             // Prototypes may leave parameters unnamed.
             let name: Name = match &self.peek().tok {
                 Tok::Ident(n) if !is_reserved(n) => {

@@ -116,14 +116,14 @@ impl<'a> Parser<'a> {
                 let mut vars = Vec::new();
                 loop {
                     let vspan = self.span();
-                    let mut by_ref = self.eat_ident("ref");
+                    let mut by_ref = self.eat_ident("ref") || self.eat_punct(Punct::Amp);
                     let ty = if self.at_type() {
                         let t = self.parse_base_type()?;
                         Some(self.parse_stars(t))
                     } else {
                         None
                     };
-                    by_ref |= self.eat_ident("ref");
+                    by_ref |= self.eat_ident("ref") || self.eat_punct(Punct::Amp);
                     let (name, _) = self.expect_ident()?;
                     vars.push(ForeachVar { ty, name, by_ref, span: vspan });
                     if !self.eat_punct(Punct::Comma) {

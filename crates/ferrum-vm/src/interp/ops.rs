@@ -434,10 +434,10 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
         Value::Buffer(b) => {
             let mut b = b.borrow_mut();
             let n = index_int(&key)?;
-            let byte = value.as_int().ok_or_else(|| LpcError::new("Non-numeric value assigned to buffer element."))?;
+            let byte = buffer_byte(&value)?;
             match resolve(n, b.len(), from_end) {
                 Some(k) => {
-                    b[k] = byte as u8;
+                    b[k] = byte;
                     Ok(())
                 }
                 None => Err(LpcError::new("Buffer index out of bounds.")),
@@ -471,6 +471,15 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
         }
         v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
         other => Err(LpcError::new(format!("Illegal lvalue: cannot index {}.", other.type_name()))),
+    }
+}
+
+/// A value stored into a buffer element: an int in 0..255.
+pub fn buffer_byte(value: &Value) -> VmResult<u8> {
+    match value.as_int() {
+        Some(n) if (0..=255).contains(&n) => Ok(n as u8),
+        Some(_) => Err(LpcError::new("Buffer byte value out of range: must be 0..255.")),
+        None => Err(LpcError::new("Non-numeric value assigned to buffer element.")),
     }
 }
 

@@ -948,6 +948,8 @@ impl Vm {
                                 (Value::array(chars), Value::Int(0))
                             }
                             Value::Array(a) => (Value::Array(a), Value::Int(0)),
+                            // Bytes, in place (a ref loop variable writes back).
+                            Value::Buffer(b) => (Value::Buffer(b), Value::Int(0)),
                             v if v.is_zero() => (Value::array(Vec::new()), Value::Int(0)),
                             other => tri!(self, fi, pc, entry, 'frame, Err(LpcError::new(format!(
                                 "foreach() over a {}.",
@@ -963,6 +965,7 @@ impl Vm {
                         let idx = self.stack[h + 2].as_int().unwrap_or(0) as usize;
                         let item = match &self.stack[h] {
                             Value::Array(a) => a.borrow().get(idx).map(|v| (Value::Int(idx as i64), v.clone())),
+                            Value::Buffer(b) => b.borrow().get(idx).map(|v| (Value::Int(idx as i64), Value::Int(*v as i64))),
                             Value::Mapping(m) => match &self.stack[h + 1] {
                                 Value::Array(keys) => keys.borrow().get(idx).map(|k| {
                                     let v = if two { m.get(k).unwrap_or_default() } else { Value::Undefined };
@@ -1004,6 +1007,12 @@ impl Vm {
                                     if let Some(k) = keys.borrow().get(idx) {
                                         m.insert(k.clone(), v);
                                     }
+                                }
+                            }
+                            Value::Buffer(b) => {
+                                let byte = tri!(self, fi, pc, entry, 'frame, super::ops::buffer_byte(&v));
+                                if let Some(slot) = b.borrow_mut().get_mut(idx) {
+                                    *slot = byte;
                                 }
                             }
                             _ => {}
