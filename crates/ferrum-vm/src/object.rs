@@ -30,6 +30,8 @@ pub struct ObjectState {
     pub interactive: Option<u32>,
     /// Private data slots for efun packages (keyed by a package-chosen id).
     pub private_data: Vec<(u32, Value)>,
+    /// The program `replace_program()` put in place ("/std/room.c").
+    pub replaced_program: Option<LStr>,
 }
 
 pub mod obj_flags {
@@ -42,6 +44,8 @@ pub mod obj_flags {
     pub const RESET_DISABLED: u32 = 64;
     /// Has had a user connection at some time (`userp()`).
     pub const ONCE_INTERACTIVE: u32 = 128;
+    /// `set_hide(1)`: seen only by objects the master's `valid_hide` allows.
+    pub const HIDDEN: u32 = 256;
 }
 
 pub struct Object {

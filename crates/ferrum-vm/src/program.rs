@@ -163,7 +163,9 @@ pub enum Op {
     Await,
 
     // -- foreach: hidden locals [collection, keys, index] at base --
-    ForeachInit(u16),
+    /// the flag: the loop variable is a `ref` (a string's wide characters
+    /// then fail as assignment targets would)
+    ForeachInit(u16, bool),
     /// pushes the next element (or key, value for `two`) and 1, or 0 at end
     ForeachNext(u16, bool),
     /// stores top into the current element of the collection (foreach ref)

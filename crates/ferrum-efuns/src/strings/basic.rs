@@ -71,13 +71,10 @@ pub fn strcmp(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     Ok(Value::Int(ord as i64))
 }
 
-fn char_index(s: &str, byte: usize) -> i64 {
-    s[..byte].chars().count() as i64
-}
-
 /// `int strsrch(string, string | int, void | int)`: the character index
 /// of the first (or, with a non-zero third argument, last) occurrence, or
-/// -1. Searching for the character 0 finds the end of the string.
+/// -1. Searching for the character 0 finds the end of the string. A match
+/// must cover whole characters: "\n" is not found inside "\r\n".
 pub fn strsrch(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     let big = args::lstr(a, 0)?;
     let reverse = args::opt(a, 2).is_true();
@@ -96,11 +93,45 @@ pub fn strsrch(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
         return Ok(Value::Int(-1));
     }
     let found = if reverse {
-        big.rfind(&needle)
+        rfind_whole(&big, &needle)
     } else {
-        big.find(&needle)
+        find_whole(&big, &needle)
     };
-    Ok(Value::Int(found.map_or(-1, |b| char_index(&big, b))))
+    Ok(Value::Int(found.map_or(-1, |i| i as i64)))
+}
+
+/// The character index of the first match of `needle` that starts and
+/// ends on character boundaries.
+fn find_whole(big: &LStr, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = big[from..].find(needle).map(|at| at + from) {
+        if let Some(i) = whole_match(big, at, needle.len()) {
+            return Some(i);
+        }
+        from = at + big[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// As `find_whole`, for the last such match.
+fn rfind_whole(big: &LStr, needle: &str) -> Option<usize> {
+    let mut limit = big.len();
+    while let Some(at) = big[..limit].rfind(needle) {
+        if let Some(i) = whole_match(big, at, needle.len()) {
+            return Some(i);
+        }
+        // Retry with every match that starts before this one.
+        limit = at + needle.len() - 1;
+        while !big.is_char_boundary(limit) {
+            limit -= 1;
+        }
+    }
+    None
+}
+
+fn whole_match(big: &LStr, at: usize, len: usize) -> Option<usize> {
+    let start = big.char_index_at(at)?;
+    big.char_index_at(at + len).map(|_| start)
 }
 
 /// Which ends trim() works on.

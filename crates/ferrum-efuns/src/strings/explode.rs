@@ -3,6 +3,7 @@
 use crate::args;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::interp::Vm;
+use ferrum_vm::value::graphemes::chars_of;
 use ferrum_vm::value::Value;
 
 /// How explode() treats delimiters at the ends, from the config's
@@ -34,11 +35,8 @@ pub fn explode_str(s: &str, del: &str, mode: ExplodeMode, max_items: usize) -> V
         return Vec::new();
     }
     if del.is_empty() {
-        return s
-            .chars()
-            .take(max_items)
-            .map(|c| Value::from(c.to_string()))
-            .collect();
+        // One piece per character (grapheme cluster).
+        return chars_of(s).take(max_items).map(Value::from).collect();
     }
     let reversible = mode == ExplodeMode::Reversible;
     let mut body = s;

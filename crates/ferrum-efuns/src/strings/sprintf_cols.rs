@@ -52,7 +52,7 @@ impl Printer {
         let bytes = rest.as_bytes();
         if len == 0 && !bytes.is_empty() && bytes[0] != b'\n' && bytes[0] != b' ' {
             // Guarantee progress whatever the text holds.
-            len = rest.chars().next().map_or(0, char::len_utf8);
+            len = ferrum_vm::value::graphemes::next_char_end(rest, 0);
             width = str_width(&rest[..len]);
         }
         self.add_justified(

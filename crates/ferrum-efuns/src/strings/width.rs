@@ -7,6 +7,7 @@
 //! to the previous one adds nothing (so an emoji ZWJ sequence counts as
 //! its first emoji).
 
+use ferrum_vm::value::graphemes::{is_char_boundary, next_char_end};
 use unicode_width::UnicodeWidthChar;
 
 const ZWJ: char = '\u{200D}';
@@ -63,7 +64,7 @@ pub fn is_line_boundary(s: &str, pos: usize) -> bool {
     if pos >= s.len() {
         return true;
     }
-    if pos == 0 || !s.is_char_boundary(pos) {
+    if pos == 0 || !is_char_boundary(s, pos) {
         return false;
     }
     let prev = s[..pos].chars().next_back().unwrap_or(' ');
@@ -147,7 +148,8 @@ pub fn truncate_below_width(
         if at_end {
             break;
         }
-        pos += s[pos..].chars().next().map_or(1, char::len_utf8);
+        // Whole characters only: an accent never parts from its letter.
+        pos = next_char_end(s, pos);
     }
 
     if break_for_line {

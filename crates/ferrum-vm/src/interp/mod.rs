@@ -369,6 +369,13 @@ impl Vm {
         self.frames.iter().rev().map(|f| (f.def.name.clone(), f.obj.clone(), f.def.program_name.clone())).collect()
     }
 
+    /// How many references to `ob` the call stack's frames hold (as the
+    /// running object or a previous object): `refs()` leaves them out.
+    pub fn frame_refs(&self, ob: &ObjectRef) -> usize {
+        let frames = self.frames.iter().map(|f| (f.obj == *ob) as usize + (f.prev.as_ref() == Some(ob)) as usize);
+        frames.sum::<usize>() + self.efun_actor.as_ref().is_some_and(|(_, o)| o == ob) as usize
+    }
+
     /// Origin of the top frame: whether an error has been recorded etc.
     pub fn attach_trace(&self, err: &mut LpcError) {
         if !err.0.traced {

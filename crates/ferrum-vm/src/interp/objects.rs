@@ -348,6 +348,7 @@ impl Vm {
                 kept.resize(program.vars.len(), Value::Undefined);
                 *vars = kept;
             }
+            ob.state_mut().replaced_program = Some(program.name.clone());
             ob.set_program(program);
             let (shadowing, shadowed_by) = {
                 let st = ob.state();

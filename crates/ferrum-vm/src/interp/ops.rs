@@ -332,8 +332,11 @@ pub fn index(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
             if pos == len as i64 {
                 return Ok(Value::Int(0));
             }
-            match resolve(n, len, from_end) {
-                Some(k) => Ok(Value::Int(s.char_at(k).map(|c| c as i64).unwrap_or(0))),
+            match resolve(n, len, from_end).map(|k| s.char_at(k).unwrap_or(0)) {
+                // A character wider than one codepoint has no int value.
+                Some(-1) if from_end => Err(LpcError::new("String rindex only work for single codepoint character.")),
+                Some(-1) => Err(LpcError::new("String index only work for single codepoint character.")),
+                Some(c) => Ok(Value::Int(c)),
                 None if from_end => Err(LpcError::new("String rindex out of bounds.")),
                 None => Err(LpcError::new("String index out of bounds.")),
             }
@@ -444,18 +447,9 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
             }
         }
         Value::Str(s) => {
-            let n = index_int(&key)?;
-            let c = value
-                .as_int()
-                .and_then(|c| char::from_u32(c as u32))
-                .ok_or_else(|| LpcError::new("Non-character value assigned to string element."))?;
-            let len = s.char_len();
-            let k = resolve(n, len, from_end).ok_or_else(|| LpcError::new("Index out of bounds in string index lvalue."))?;
-            let mut out = String::with_capacity(s.byte_len() + 4);
-            for (i, ch) in s.chars().enumerate() {
-                out.push(if i == k { c } else { ch });
-            }
-            *slot = Value::Str(LStr::from(out));
+            let k = string_char_slot(s, index_int(&key)?, from_end)?;
+            let c = string_char_value(&value)?;
+            *slot = Value::Str(s.with_char_replaced(k, c));
             Ok(())
         }
         Value::Class(ci) => {
@@ -472,6 +466,29 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
         v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
         other => Err(LpcError::new(format!("Illegal lvalue: cannot index {}.", other.type_name()))),
     }
+}
+
+/// The character `s[n]` (or `s[<n]`) names as an assignment target: it
+/// must exist and be a single codepoint wide enough to replace.
+pub fn string_char_slot(s: &LStr, n: i64, from_end: bool) -> VmResult<usize> {
+    let k = resolve(n, s.char_len(), from_end)
+        .ok_or_else(|| LpcError::new("Index out of bounds in string index lvalue."))?;
+    if s.char_at(k) == Some(-1) {
+        return Err(LpcError::new("Indexed character is multi-codepoint."));
+    }
+    Ok(k)
+}
+
+/// A value stored into a string character: a codepoint other than 0.
+pub fn string_char_value(value: &Value) -> VmResult<char> {
+    let c = value.as_int().ok_or_else(|| LpcError::new("Illegal rhs to byte lvalue"))?;
+    if c == 0 {
+        return Err(LpcError::new("Strings cannot contain 0 byte."));
+    }
+    u32::try_from(c)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| LpcError::new("Strings cannot contain invalid utf8 codepoint."))
 }
 
 /// A value stored into a buffer element: an int in 0..255.

@@ -935,7 +935,7 @@ impl Vm {
                     }
 
                     // ----- foreach -----
-                    Op::ForeachInit(h) => {
+                    Op::ForeachInit(h, by_ref) => {
                         let c = self.pop();
                         let h = base + h as usize;
                         let (coll, keys) = match c {
@@ -943,10 +943,10 @@ impl Vm {
                                 let keys = Value::array(m.keys());
                                 (Value::Mapping(m), keys)
                             }
-                            Value::Str(s) => {
-                                let chars: Vec<Value> = s.chars().map(|c| Value::Int(c as i64)).collect();
-                                (Value::array(chars), Value::Int(0))
-                            }
+                            // Strings are immutable, so the loop reads the
+                            // value it was given; the keys slot says whether
+                            // the loop variable is a ref.
+                            Value::Str(s) => (Value::Str(s), Value::Int(by_ref as i64)),
                             Value::Array(a) => (Value::Array(a), Value::Int(0)),
                             // Bytes, in place (a ref loop variable writes back).
                             Value::Buffer(b) => (Value::Buffer(b), Value::Int(0)),
@@ -963,9 +963,18 @@ impl Vm {
                     Op::ForeachNext(h, two) => {
                         let h = base + h as usize;
                         let idx = self.stack[h + 2].as_int().unwrap_or(0) as usize;
+                        let mut wide_ref = false;
                         let item = match &self.stack[h] {
                             Value::Array(a) => a.borrow().get(idx).map(|v| (Value::Int(idx as i64), v.clone())),
                             Value::Buffer(b) => b.borrow().get(idx).map(|v| (Value::Int(idx as i64), Value::Int(*v as i64))),
+                            Value::Str(s) => match s.char_at(idx) {
+                                Some(-1) if self.stack[h + 1].is_true() => {
+                                    wide_ref = true;
+                                    None
+                                }
+                                Some(c) => Some((Value::Int(idx as i64), Value::Int(c))),
+                                None => None,
+                            },
                             Value::Mapping(m) => match &self.stack[h + 1] {
                                 Value::Array(keys) => keys.borrow().get(idx).map(|k| {
                                     let v = if two { m.get(k).unwrap_or_default() } else { Value::Undefined };
@@ -975,6 +984,11 @@ impl Vm {
                             },
                             _ => None,
                         };
+                        if wide_ref {
+                            // A ref to a wide character fails as `s[i] = c` would.
+                            let err = LpcError::new("Indexed character is multi-codepoint.");
+                            tri!(self, fi, pc, entry, 'frame, Err::<(), _>(err));
+                        }
                         let is_map = matches!(self.stack[h], Value::Mapping(_));
                         match item {
                             Some((k, v)) => {
@@ -1014,6 +1028,11 @@ impl Vm {
                                 if let Some(slot) = b.borrow_mut().get_mut(idx) {
                                     *slot = byte;
                                 }
+                            }
+                            // The loop's copy is never seen again, so a write
+                            // only has to pass the checks `s[i] = c` makes.
+                            Value::Str(_) => {
+                                tri!(self, fi, pc, entry, 'frame, super::ops::string_char_value(&v));
                             }
                             _ => {}
                         }

@@ -28,6 +28,11 @@ impl Buffer {
     pub fn ptr_eq(a: &Buffer, b: &Buffer) -> bool {
         Rc::ptr_eq(&a.0, &b.0)
     }
+    /// How many values share this one (for `refs()`).
+    pub fn ref_count(&self) -> usize {
+        Rc::strong_count(&self.0)
+    }
+
     pub fn addr(&self) -> usize {
         Rc::as_ptr(&self.0) as *const u8 as usize
     }

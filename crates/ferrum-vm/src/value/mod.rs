@@ -9,6 +9,7 @@ mod array;
 mod buffer;
 mod class;
 mod function;
+pub mod graphemes;
 mod mapping;
 pub mod promise;
 mod string;

@@ -1,18 +1,59 @@
-//! LPC strings: UTF-8 text whose length and indexes count characters.
+//! LPC strings: UTF-8 text whose length and indexes count characters, and
+//! a character is an extended grapheme cluster (see `graphemes`), as in
+//! current FluffOS.
 //!
 //! Strings are immutable values shared by reference count. `s += x` on a
 //! string nobody else holds appends in place (`Rc::make_mut`), which is what
 //! makes string building in loops linear instead of quadratic.
+//!
+//! Indexing stays O(1): the first time a string is measured it learns its
+//! shape (one scan). Text where every byte is a character (ASCII without
+//! CR LF, nearly all mudlib text) is indexed by byte; any other text builds
+//! a table of character start offsets once and keeps it. Making, joining,
+//! comparing and hashing strings never look at the shape.
 
+use super::graphemes;
+use std::cell::{Cell, OnceCell};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-#[derive(Clone, PartialEq, Eq)]
+/// What indexing needs to know about the text, learned on first use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    Unknown,
+    /// ASCII without CR LF: byte `i` is character `i`.
+    BytePerChar,
+    /// ASCII holding a CR LF pair (one character of two bytes).
+    AsciiWithCrlf,
+    NonAscii,
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        if !text.is_ascii() {
+            Shape::NonAscii
+        } else if graphemes::has_crlf(text.as_bytes()) {
+            Shape::AsciiWithCrlf
+        } else {
+            Shape::BytePerChar
+        }
+    }
+}
+
 struct StrData {
     text: String,
-    /// Cached so that indexing an ASCII string is O(1).
-    ascii: bool,
+    shape: Cell<Shape>,
+    /// Where each character starts, then the length; built on first index
+    /// into text that is not byte-per-character.
+    starts: OnceCell<Box<Vec<u32>>>,
+}
+
+impl Clone for StrData {
+    fn clone(&self) -> Self {
+        // The copy is about to be edited, so the table is not worth copying.
+        StrData { text: self.text.clone(), shape: self.shape.clone(), starts: OnceCell::new() }
+    }
 }
 
 /// A reference-counted LPC string.
@@ -21,9 +62,11 @@ pub struct LStr(Rc<StrData>);
 
 impl LStr {
     pub fn new(text: impl Into<String>) -> Self {
-        let text = text.into();
-        let ascii = text.is_ascii();
-        LStr(Rc::new(StrData { text, ascii }))
+        LStr::with_shape(text.into(), Shape::Unknown)
+    }
+
+    fn with_shape(text: String, shape: Shape) -> Self {
+        LStr(Rc::new(StrData { text, shape: Cell::new(shape), starts: OnceCell::new() }))
     }
 
     pub fn empty() -> Self {
@@ -35,9 +78,28 @@ impl LStr {
         &self.0.text
     }
 
-    #[inline]
+    fn shape(&self) -> Shape {
+        let shape = self.0.shape.get();
+        if shape != Shape::Unknown {
+            return shape;
+        }
+        let shape = Shape::of(&self.0.text);
+        self.0.shape.set(shape);
+        shape
+    }
+
     pub fn is_ascii(&self) -> bool {
-        self.0.ascii
+        self.shape() != Shape::NonAscii
+    }
+
+    /// Whether byte `i` is character `i` (so indexing needs no table).
+    #[inline]
+    pub fn is_byte_per_char(&self) -> bool {
+        self.shape() == Shape::BytePerChar
+    }
+
+    fn starts(&self) -> &[u32] {
+        self.0.starts.get_or_init(|| Box::new(graphemes::char_starts(&self.0.text)))
     }
 
     #[inline]
@@ -47,10 +109,10 @@ impl LStr {
 
     /// Length in characters, as `strlen`/`sizeof` report it.
     pub fn char_len(&self) -> usize {
-        if self.0.ascii {
+        if self.is_byte_per_char() {
             self.0.text.len()
         } else {
-            self.0.text.chars().count()
+            self.starts().len() - 1
         }
     }
 
@@ -58,27 +120,61 @@ impl LStr {
         self.0.text.is_empty()
     }
 
-    /// The character at a character index.
-    pub fn char_at(&self, index: usize) -> Option<char> {
-        if self.0.ascii {
-            self.0.text.as_bytes().get(index).map(|&b| b as char)
-        } else {
-            self.0.text.chars().nth(index)
+    /// The text of character `index`.
+    pub fn char_str(&self, index: usize) -> Option<&str> {
+        if self.is_byte_per_char() {
+            return self.0.text.get(index..index + 1);
         }
+        let starts = self.starts();
+        let (&from, &to) = (starts.get(index)?, starts.get(index + 1)?);
+        Some(&self.0.text[from as usize..to as usize])
+    }
+
+    /// What `s[index]` reads: the character's first codepoint, or -1 for a
+    /// character too wide to be one (see `graphemes::char_value`).
+    pub fn char_at(&self, index: usize) -> Option<i64> {
+        if self.is_byte_per_char() {
+            return self.0.text.as_bytes().get(index).map(|&b| b as i64);
+        }
+        self.char_str(index).map(graphemes::char_value)
     }
 
     /// Byte offset of a character index (clamped to the end).
     pub fn byte_offset(&self, char_index: usize) -> usize {
-        if self.0.ascii {
-            char_index.min(self.0.text.len())
-        } else {
-            self.0
-                .text
-                .char_indices()
-                .nth(char_index)
-                .map(|(b, _)| b)
-                .unwrap_or(self.0.text.len())
+        if self.is_byte_per_char() {
+            return char_index.min(self.0.text.len());
         }
+        let starts = self.starts();
+        starts.get(char_index).map_or(self.0.text.len(), |&b| b as usize)
+    }
+
+    /// The character index starting at byte offset `byte`, if a character
+    /// starts there (the length counts, as the end of the last one).
+    pub fn char_index_at(&self, byte: usize) -> Option<usize> {
+        if byte > self.0.text.len() {
+            return None;
+        }
+        if self.is_byte_per_char() {
+            return Some(byte);
+        }
+        self.starts().binary_search(&(byte as u32)).ok()
+    }
+
+    /// The characters, in order.
+    pub fn chars_lpc(&self) -> impl Iterator<Item = &str> + '_ {
+        let n = if self.is_byte_per_char() { self.0.text.len() } else { self.char_len() };
+        (0..n).map(move |i| self.char_str(i).unwrap_or(""))
+    }
+
+    /// The first character index at or after `from` whose value (as
+    /// `char_at` reads it) is `value`.
+    pub fn find_char(&self, value: i64, from: usize) -> Option<usize> {
+        if self.is_byte_per_char() {
+            let byte = u8::try_from(value).ok().filter(u8::is_ascii)?;
+            let rest = self.0.text.as_bytes().get(from..)?;
+            return memchr::memchr(byte, rest).map(|at| at + from);
+        }
+        (from..self.char_len()).find(|&i| self.char_at(i) == Some(value))
     }
 
     /// Characters `[from, to)` by character index; clamped.
@@ -91,14 +187,49 @@ impl LStr {
         if a == 0 && b == self.0.text.len() {
             return self.clone();
         }
-        LStr::new(&self.0.text[a..b])
+        let shape = if self.is_byte_per_char() { Shape::BytePerChar } else { Shape::Unknown };
+        LStr::with_shape(self.0.text[a..b].to_string(), shape)
+    }
+
+    /// A copy with the first codepoint of character `index` replaced by `c`
+    /// (anything joined to it, such as an accent, stays). `index` must be
+    /// in range.
+    pub fn with_char_replaced(&self, index: usize, c: char) -> LStr {
+        let at = self.byte_offset(index);
+        let old = self.0.text[at..].chars().next().map_or(0, char::len_utf8);
+        let mut out = String::with_capacity(self.0.text.len() + 4);
+        out.push_str(&self.0.text[..at]);
+        out.push(c);
+        out.push_str(&self.0.text[at + old..]);
+        LStr::new(out)
     }
 
     /// Appends in place when this is the only reference.
     pub fn push_str(&mut self, s: &str) {
         let data = Rc::make_mut(&mut self.0);
+        // Keep a known shape known by looking at the new part only.
+        let shape = match data.shape.get() {
+            Shape::Unknown => Shape::Unknown,
+            Shape::NonAscii => Shape::NonAscii,
+            _ if !s.is_ascii() => Shape::NonAscii,
+            Shape::AsciiWithCrlf => Shape::AsciiWithCrlf,
+            Shape::BytePerChar => {
+                let joins_crlf = data.text.ends_with('\r') && s.starts_with('\n');
+                if joins_crlf || graphemes::has_crlf(s.as_bytes()) {
+                    Shape::AsciiWithCrlf
+                } else {
+                    Shape::BytePerChar
+                }
+            }
+        };
         data.text.push_str(s);
-        data.ascii &= s.is_ascii();
+        data.shape.set(shape);
+        data.starts.take();
+    }
+
+    /// How many values share this string's storage (for `refs()`).
+    pub fn ref_count(&self) -> usize {
+        Rc::strong_count(&self.0)
     }
 
     pub fn ptr_eq(a: &LStr, b: &LStr) -> bool {
@@ -167,26 +298,5 @@ impl std::ops::Deref for LStr {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_characters_not_bytes() {
-        let s = LStr::new("héllo");
-        assert_eq!(s.char_len(), 5);
-        assert_eq!(s.char_at(1), Some('é'));
-        assert_eq!(s.substr(1, 3).as_str(), "él");
-    }
-
-    #[test]
-    fn appends_in_place_when_unique() {
-        let mut s = LStr::new("ab");
-        s.push_str("c");
-        assert_eq!(s.as_str(), "abc");
-        let t = s.clone();
-        s.push_str("é");
-        assert_eq!(t.as_str(), "abc");
-        assert_eq!(s.char_len(), 4);
-        assert!(!s.is_ascii());
-    }
-}
+#[path = "string_tests.rs"]
+mod tests;
