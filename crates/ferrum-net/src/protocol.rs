@@ -61,6 +61,35 @@ pub enum Command {
     Http(crate::http::protocol::HttpCommand),
     /// Player (interactive user) ports and connections.
     Users(crate::users::protocol::UserCommand),
+    /// Blocking work (file or database I/O) to run on a worker thread;
+    /// `JobDone` with the same id follows.
+    RunJob { id: NetId, job: Job },
+}
+
+/// Blocking work for a worker thread. It carries no LPC values: only
+/// what it needs (paths, bytes, a database connection) and gives back its
+/// answer as plain data for the interpreter to turn into values.
+pub struct Job(pub Box<dyn FnOnce() -> JobOutput + Send>);
+
+impl Job {
+    pub fn new<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Job {
+        Job(Box::new(move || JobOutput(Box::new(work()))))
+    }
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Job")
+    }
+}
+
+/// What a job produced; the side that sent it knows the type.
+pub struct JobOutput(pub Box<dyn std::any::Any + Send>);
+
+impl std::fmt::Debug for JobOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JobOutput")
+    }
 }
 
 /// How to run an external program.
@@ -124,4 +153,6 @@ pub enum Event {
     Http(crate::http::protocol::HttpEvent),
     /// Player (interactive user) ports and connections.
     Users(crate::users::protocol::UserEvent),
+    /// A `RunJob` finished: its output, or the message of its panic.
+    JobDone { id: NetId, output: Result<JobOutput, String> },
 }

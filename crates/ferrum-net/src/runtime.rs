@@ -128,6 +128,7 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
             Command::Spawn { id, spec } => crate::process::spawn(shared.clone(), id, spec),
             Command::Http(cmd) => http.handle(cmd),
             Command::Users(cmd) => users.handle(cmd),
+            Command::RunJob { id, job } => run_job(&shared, id, job),
             Command::Flush { done } => {
                 let _ = done.send(());
             }
@@ -144,6 +145,23 @@ async fn dispatch(shared: Shared, mut rx: mpsc::UnboundedReceiver<Command>) {
             }
         }
     }
+}
+
+/// Runs blocking work on tokio's blocking pool, so neither this thread
+/// nor the interpreter waits for it. A panic becomes an error answer: the
+/// interpreter always hears back.
+fn run_job(shared: &Shared, id: NetId, job: crate::protocol::Job) {
+    let s = shared.clone();
+    tokio::task::spawn_blocking(move || {
+        let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job.0)).map_err(|panic| {
+            panic
+                .downcast_ref::<&str>()
+                .map(|m| m.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "job panicked".to_string())
+        });
+        s.send(Event::JobDone { id, output });
+    });
 }
 
 fn listen(shared: &Shared, id: NetId, listener: std::net::TcpListener, framing: Framing, tls: Option<TlsServer>) {

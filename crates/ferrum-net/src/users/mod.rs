@@ -32,6 +32,8 @@ pub(crate) enum ToPlayer {
     Write(Vec<u8>),
     Echo(bool),
     CharMode(bool),
+    /// Raw telnet command bytes (telnet connections only).
+    Telnet(Vec<u8>),
     Close,
 }
 
@@ -91,6 +93,7 @@ impl Users {
             UserCommand::Write { conn, data } => self.players.send(conn, ToPlayer::Write(data)),
             UserCommand::Echo { conn, on } => self.players.send(conn, ToPlayer::Echo(on)),
             UserCommand::CharMode { conn, on } => self.players.send(conn, ToPlayer::CharMode(on)),
+            UserCommand::Telnet { conn, bytes } => self.players.send(conn, ToPlayer::Telnet(bytes)),
             UserCommand::Close { conn } => {
                 // Out of the registry first: an end we asked for is no news.
                 self.shared.unregister(conn);

@@ -41,6 +41,9 @@ pub enum UserCommand {
     /// receives each key as it is typed), `off` sends IAC WONT SGA, IAC WONT ECHO unless echo is still off.
     /// WebSocket: {"charmode": true|false}. Only sent when the state changes.
     CharMode { conn: NetId, on: bool },
+    /// A telnet command sent as is (no IAC doubling), e.g. IAC GA or IAC NOP; in order with Writes.
+    /// Only telnet connections send it; others ignore it.
+    Telnet { conn: NetId, bytes: Vec<u8> },
     /// Flush queued output, then close. No event follows.
     Close { conn: NetId },
 }

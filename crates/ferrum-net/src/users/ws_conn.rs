@@ -121,6 +121,8 @@ pub(super) async fn run(site: &Site, ws: HttpWebSocket, peer: SocketAddr, port: 
                         echo = on;
                         serde_json::json!({ "echo": on })
                     }
+                    // WebSocket players speak no telnet.
+                    ToPlayer::Telnet(_) => continue,
                     ToPlayer::CharMode(on) => {
                         if on == char_mode {
                             continue;
