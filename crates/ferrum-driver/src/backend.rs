@@ -4,7 +4,7 @@
 //! what it settled (resumed `await`s, then-handlers), so deliveries run as
 //! soon as the evaluation that queued them is over.
 
-use ferrum_efuns::async_pkg;
+use ferrum_efuns::{async_io, async_pkg};
 use ferrum_efuns::runtime::callouts::{self, CallOuts};
 use ferrum_efuns::runtime::control::DriverControl;
 use ferrum_efuns::runtime::heartbeat::{self, HeartBeats};
@@ -68,7 +68,13 @@ impl Backend {
             // Queued deliveries keep a script alive; a promise that nothing
             // will ever settle does not (it would keep it alive forever).
             let async_pending = async_pkg::work_pending(vm);
-            if until == Until::Idle && !callouts_pending && !async_pending && !sockets::any_open(vm) {
+            if until == Until::Idle
+                && !callouts_pending
+                && !async_pending
+                && !sockets::any_open(vm)
+                && !async_io::in_flight(vm)
+                && !ferrum_efuns::resolve::in_flight(vm)
+            {
                 net::flush(vm);
                 return 0;
             }
@@ -79,7 +85,8 @@ impl Backend {
             if !vm.ext::<HeartBeats>().is_empty() {
                 wait = wait.min(self.next_heartbeat.saturating_duration_since(Instant::now()));
             }
-            // Network events wake the loop early; without a network, sleep.
+            // Network events (and async I/O answers, which come the same
+            // way) wake the loop early; without a network, sleep.
             if !net::pump(vm, wait) && !wait.is_zero() {
                 std::thread::sleep(wait);
             }

@@ -28,6 +28,9 @@ pub fn predefines(efuns: &EfunTable) -> Vec<(String, String)> {
     ];
     for p in efuns.packages() {
         v.push((format!("__PACKAGE_{}__", p.to_uppercase()), "1".into()));
+        if *p == "db" {
+            v.extend(ferrum_efuns::db::predefines());
+        }
     }
     // Features a mudlib may test for by their absence.
     if efuns.lookup("add_action").is_none() {

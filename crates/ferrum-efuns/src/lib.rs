@@ -7,23 +7,32 @@
 
 pub mod args;
 pub mod arrays;
+pub mod async_io;
 pub mod async_pkg;
 pub mod buffers;
+pub mod checksum;
 pub mod commands;
+pub mod contrib;
+pub mod compress;
 pub mod runtime;
 pub mod crypto;
+pub mod db;
 pub mod external;
 pub mod files;
 pub mod functions;
+pub mod introspection;
 pub mod http;
 pub mod interactive;
 pub mod json;
 pub mod mappings;
 pub mod math;
+pub mod matrix;
 pub mod net;
 pub mod objects;
 pub mod reference;
+pub mod resolve;
 pub mod save;
+pub mod stats;
 pub mod sockets;
 pub mod strings;
 pub mod time;
@@ -47,6 +56,13 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("core", time::EFUNS),
         ("core", files::EFUNS),
         ("core", save::EFUNS),
+        ("core", arrays::stack::EFUNS),
+        ("core", checksum::EFUNS),
+        ("core", stats::EFUNS),
+        ("core", resolve::EFUNS),
+        ("contrib", contrib::EFUNS),
+        ("contrib", commands::CONTRIB_EFUNS),
+        ("develop", stats::DEVELOP_EFUNS),
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
         ("sockets", sockets::EFUNS),
@@ -55,6 +71,10 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("crypto", crypto::EFUNS),
         ("json", json::EFUNS),
         ("async", async_pkg::EFUNS),
+        ("async", async_io::EFUNS),
+        ("db", db::EFUNS),
+        ("compress", compress::EFUNS),
+        ("matrix", matrix::EFUNS),
     ]
 }
 

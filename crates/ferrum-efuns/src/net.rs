@@ -1,6 +1,7 @@
 //! The link between the interpreter and the network thread: starts it on
 //! first use, remembers which part of the driver owns each network id,
-//! and hands arriving events to that part.
+//! and hands arriving events to that part (including the answers of
+//! async I/O jobs, which run on the network thread's blocking pool).
 
 use ferrum_net::{Event, NetHandle, NetId};
 use ferrum_vm::Vm;
@@ -76,7 +77,8 @@ fn event_id(e: &Event) -> NetId {
         | Event::ListenerFailed { id, .. }
         | Event::SpawnFailed { id, .. }
         | Event::Output { id, .. }
-        | Event::Exited { id, .. } => *id,
+        | Event::Exited { id, .. }
+        | Event::JobDone { id, .. } => *id,
         Event::Http(h) => {
             use ferrum_net::http::protocol::HttpEvent;
             match h {
@@ -121,6 +123,14 @@ pub fn pump(vm: &mut Vm, wait: Duration) -> bool {
     crate::sockets::events::run_deferred(vm);
     let events = vm.ext::<NetLink>().receive(wait);
     for e in events {
+        // Async file and database jobs answer through the same channel.
+        if let Event::JobDone { id, output } = e {
+            // resolve() lookups run as jobs too.
+            if let Some(output) = crate::resolve::claim(vm, id, output) {
+                crate::async_io::on_done(vm, id, output);
+            }
+            continue;
+        }
         let route = vm.ext::<NetLink>().routes.get(&event_id(&e)).copied();
         match route {
             Some(Route::Socket(fd)) => crate::sockets::events::on_event(vm, fd, e),

@@ -181,7 +181,8 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         let h = self.temp();
         self.temp();
         self.temp();
-        self.emit(Op::ForeachInit(h));
+        let by_ref = vars.last().is_some_and(|v| v.by_ref);
+        self.emit(Op::ForeachInit(h, by_ref));
         let two = vars.len() == 2;
         // Declared loop variables live in the loop's scope.
         let mut targets: Vec<(Option<u16>, &ForeachVar)> = Vec::new();

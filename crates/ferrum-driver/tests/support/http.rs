@@ -17,11 +17,15 @@ pub struct Reply {
 
 impl Reply {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({}): {:?}", e, self.body))
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({}): {:?}", e, self.body))
     }
 }
 
@@ -33,14 +37,25 @@ pub fn curl_all(args: &[&str]) -> Vec<Reply> {
         .args(args)
         .output()
         .expect("curl runs (scripts/test installs it)");
-    assert!(out.status.success(), "curl {:?} failed: {}", args, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "curl {:?} failed: {}",
+        args,
+        String::from_utf8_lossy(&out.stderr)
+    );
     parse_replies(&String::from_utf8_lossy(&out.stdout))
 }
 
 /// Runs curl for one answer.
 pub fn curl(args: &[&str]) -> Reply {
     let mut all = curl_all(args);
-    assert_eq!(all.len(), 1, "expected one answer from curl {:?}: {:?}", args, all);
+    assert_eq!(
+        all.len(),
+        1,
+        "expected one answer from curl {:?}: {:?}",
+        args,
+        all
+    );
     all.pop().unwrap()
 }
 
@@ -52,7 +67,11 @@ fn parse_replies(mut text: &str) -> Vec<Reply> {
         let head = &text[..end];
         let mut lines = head.split("\r\n");
         let status_line = lines.next().unwrap_or("");
-        let status: u16 = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let status: u16 = status_line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
@@ -69,7 +88,11 @@ fn parse_replies(mut text: &str) -> Vec<Reply> {
             .min(text.len());
         let body = text[..len].to_string();
         text = &text[len..];
-        replies.push(Reply { status, headers, body });
+        replies.push(Reply {
+            status,
+            headers,
+            body,
+        });
     }
     replies
 }
@@ -85,7 +108,12 @@ pub fn raw_exchange(port: u16, request: &[u8]) -> String {
         match s.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => got.extend_from_slice(&buf[..n]),
-            Err(e) => panic!("no close after {:?}: {} (got {:?})", String::from_utf8_lossy(request), e, String::from_utf8_lossy(&got)),
+            Err(e) => panic!(
+                "no close after {:?}: {} (got {:?})",
+                String::from_utf8_lossy(request),
+                e,
+                String::from_utf8_lossy(&got)
+            ),
         }
     }
     String::from_utf8_lossy(&got).into_owned()

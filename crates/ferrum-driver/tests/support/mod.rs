@@ -12,7 +12,10 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn net_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/net").canonicalize().unwrap()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/net")
+        .canonicalize()
+        .unwrap()
 }
 
 pub struct Script {
@@ -42,7 +45,10 @@ impl Script {
 
     pub fn port(&mut self) -> u16 {
         let l = self.line();
-        l.strip_prefix("PORT ").unwrap_or_else(|| panic!("expected PORT, got {:?}", l)).parse().unwrap()
+        l.strip_prefix("PORT ")
+            .unwrap_or_else(|| panic!("expected PORT, got {:?}", l))
+            .parse()
+            .unwrap()
     }
 
     /// Waits for the script to end by itself; its exit status.
@@ -76,7 +82,12 @@ pub fn read_until(s: &mut TcpStream, want: &str) -> String {
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     while !String::from_utf8_lossy(&got).contains(want) {
         let n = s.read(&mut buf).expect("read");
-        assert!(n > 0, "closed before {:?}; got {:?}", want, String::from_utf8_lossy(&got));
+        assert!(
+            n > 0,
+            "closed before {:?}; got {:?}",
+            want,
+            String::from_utf8_lossy(&got)
+        );
         got.extend_from_slice(&buf[..n]);
     }
     String::from_utf8(got).unwrap()
@@ -94,11 +105,19 @@ impl TempCert {
     pub fn new(tag: &str) -> TempCert {
         let dir = std::env::temp_dir().join(format!("ferrum-{}-{}", tag, std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        let cert = rcgen::generate_simple_self_signed(vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+        ])
+        .unwrap();
         let (c, k) = (dir.join("cert.pem"), dir.join("key.pem"));
         std::fs::write(&c, cert.cert.pem()).unwrap();
         std::fs::write(&k, cert.key_pair.serialize_pem()).unwrap();
-        TempCert { dir, cert: c, key: k }
+        TempCert {
+            dir,
+            cert: c,
+            key: k,
+        }
     }
 
     pub fn args(&self) -> [&str; 2] {
@@ -151,7 +170,11 @@ impl Mud {
     }
 
     pub fn port(&self, kind: &str) -> u16 {
-        self.ports.iter().find(|(k, _)| k == kind).unwrap_or_else(|| panic!("no {} port in {:?}", kind, self.ports)).1
+        self.ports
+            .iter()
+            .find(|(k, _)| k == kind)
+            .unwrap_or_else(|| panic!("no {} port in {:?}", kind, self.ports))
+            .1
     }
 
     /// Whether the driver process is still running.

@@ -24,12 +24,21 @@ pub struct Telnet {
 impl Telnet {
     pub fn connect(port: u16) -> Telnet {
         let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-        stream.set_read_timeout(Some(Duration::from_millis(100))).unwrap();
-        Telnet { stream, text: String::new(), commands: Vec::new(), pending: Vec::new() }
+        stream
+            .set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        Telnet {
+            stream,
+            text: String::new(),
+            commands: Vec::new(),
+            pending: Vec::new(),
+        }
     }
 
     pub fn send_line(&mut self, line: &str) {
-        self.stream.write_all(format!("{}\r\n", line).as_bytes()).expect("send");
+        self.stream
+            .write_all(format!("{}\r\n", line).as_bytes())
+            .expect("send");
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
@@ -42,7 +51,11 @@ impl Telnet {
         match self.stream.read(&mut buf) {
             Ok(0) => return false,
             Ok(n) => self.pending.extend_from_slice(&buf[..n]),
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
             Err(_) => return false,
         }
         self.decode();
@@ -72,7 +85,9 @@ impl Telnet {
                 }
                 250 => {
                     // SB ... IAC SE
-                    let Some(end) = b[i..].windows(2).position(|w| w == [IAC, 240]) else { break };
+                    let Some(end) = b[i..].windows(2).position(|w| w == [IAC, 240]) else {
+                        break;
+                    };
                     self.commands.push((250, *b.get(i + 2).unwrap_or(&0)));
                     i += end + 2;
                 }
@@ -95,7 +110,13 @@ impl Telnet {
                 return got;
             }
             let open = self.pump();
-            assert!(open && Instant::now() < deadline, "waited for {:?}; have {:?} (open: {})", want, self.text, open);
+            assert!(
+                open && Instant::now() < deadline,
+                "waited for {:?}; have {:?} (open: {})",
+                want,
+                self.text,
+                open
+            );
         }
     }
 
@@ -103,7 +124,11 @@ impl Telnet {
     pub fn expect_closed(&mut self) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.pump() {
-            assert!(Instant::now() < deadline, "still open; have {:?}", self.text);
+            assert!(
+                Instant::now() < deadline,
+                "still open; have {:?}",
+                self.text
+            );
         }
         std::mem::take(&mut self.text)
     }

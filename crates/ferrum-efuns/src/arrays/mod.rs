@@ -5,6 +5,7 @@
 pub mod callback;
 pub mod map_filter;
 pub mod sort;
+pub mod stack;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -134,8 +135,8 @@ pub fn member_array(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
             if needle == 0 {
                 return Ok(Value::Int(len as i64));
             }
-            let found = s.chars().skip(start).position(|c| c as i64 == needle);
-            Ok(Value::Int(found.map(|p| (p + start) as i64).unwrap_or(-1)))
+            // Indexes are characters (grapheme clusters), as for s[i].
+            Ok(Value::Int(s.find_char(needle, start).map_or(-1, |i| i as i64)))
         }
         Value::Array(arr) => {
             let items = arr.to_vec();

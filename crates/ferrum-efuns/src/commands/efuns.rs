@@ -270,3 +270,16 @@ pub fn notify_fail(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     pending.insert(giver.id(), (giver, notify));
     Ok(Value::Int(0))
 }
+
+/// `query_notify_fail()`: the pending notify_fail() of this_player() (a
+/// string or a function), or 0.
+pub fn query_notify_fail(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
+    let Some(giver) = vm.command_giver.clone().filter(is_interactive) else {
+        return Ok(Value::Int(0));
+    };
+    Ok(match state(vm).notify.get(&giver.id()) {
+        Some((_, NotifyFail::Text(s))) => Value::from(s.as_str()),
+        Some((_, NotifyFail::Function(f))) => Value::Function(f.clone()),
+        None => Value::Int(0),
+    })
+}

@@ -46,6 +46,9 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("void notify_fail(string | function)", efuns::notify_fail),
 ];
 
+/// `query_notify_fail()` (FluffOS contrib).
+pub const CONTRIB_EFUNS: &[EfunSpec] = &[efun!("mixed query_notify_fail()", efuns::query_notify_fail)];
+
 /// What became of one line of input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandOutcome {
@@ -66,6 +69,7 @@ pub enum CommandOutcome {
 /// first, only trailing spaces are stripped, and with no object running
 /// the actions' functions are called as driver applies.
 pub fn execute_command(vm: &mut Vm, giver: &ObjectRef, line: &str) -> VmResult<CommandOutcome> {
+    crate::stats::system::count_command(vm);
     clear_notify_fail(vm, giver);
     let saved = vm.command_giver.replace(giver.clone());
     let parsed = run::parse(vm, giver, line);

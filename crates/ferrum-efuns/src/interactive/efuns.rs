@@ -66,8 +66,9 @@ pub fn exec(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 }
 
 pub fn users(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
-    let list = vm.ext::<Users>().objects().into_iter().filter(|o| !o.is_destructed()).map(Value::Object).collect();
-    Ok(Value::array(list))
+    let list = vm.ext::<Users>().objects().into_iter().filter(|o| !o.is_destructed()).collect();
+    let list = crate::objects::hide::without_hidden(vm, list)?;
+    Ok(Value::array(list.into_iter().map(Value::Object).collect()))
 }
 
 pub fn interactive(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
@@ -253,7 +254,8 @@ pub fn message(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 
 pub fn find_player(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let name = args::string(args, 0)?.to_string();
-    Ok(object_value(crate::objects::living::find_named(vm, &name, true)))
+    let found = crate::objects::living::find_named(vm, &name, true);
+    Ok(object_value(crate::objects::living::visible_one(vm, found)?))
 }
 
 /// `write(text)` (here so that players get it).

@@ -24,14 +24,18 @@ pub(super) fn received(vm: &mut Vm, conn: NetId, data: Vec<u8>) {
         let Some(user) = vm.ext::<Users>().get_mut(conn) else { return };
         let single = user.input_to.as_ref().is_some_and(|i| i.single_char);
         let piece = if single { take_char(&mut user.partial) } else { take_line(&mut user.partial) };
-        let Some(text) = piece else { return };
+        let Some(bytes) = piece else { return };
+        let text = match user.transcoding() {
+            Some(encoding) => encoding.decode_without_bom_handling(&bytes).0.into_owned(),
+            None => String::from_utf8_lossy(&bytes).into_owned(),
+        };
         let ob = user.object.clone();
         handle(vm, conn, &ob, text);
     }
 }
 
 /// One whole line, without its "\n" (and a "\r" before it), if there is one.
-fn take_line(buf: &mut Vec<u8>) -> Option<String> {
+fn take_line(buf: &mut Vec<u8>) -> Option<Vec<u8>> {
     let end = match buf.iter().position(|b| *b == b'\n') {
         Some(end) => end,
         None if buf.len() > MAX_LINE => buf.len(),
@@ -45,11 +49,11 @@ fn take_line(buf: &mut Vec<u8>) -> Option<String> {
         line.pop();
     }
     line.truncate(MAX_LINE);
-    Some(String::from_utf8_lossy(&line).into_owned())
+    Some(line)
 }
 
 /// One character (a whole UTF-8 sequence), if one has arrived.
-fn take_char(buf: &mut Vec<u8>) -> Option<String> {
+fn take_char(buf: &mut Vec<u8>) -> Option<Vec<u8>> {
     let first = *buf.first()?;
     let len = match first {
         0x00..=0x7f => 1,
@@ -61,8 +65,7 @@ fn take_char(buf: &mut Vec<u8>) -> Option<String> {
     if buf.len() < len {
         return None;
     }
-    let bytes: Vec<u8> = buf.drain(..len).collect();
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    Some(buf.drain(..len).collect())
 }
 
 fn handle(vm: &mut Vm, conn: NetId, ob: &ObjectRef, text: String) {

@@ -6,6 +6,7 @@
 
 mod connection;
 mod efuns;
+pub mod extras;
 mod input;
 mod output;
 mod users;
@@ -47,6 +48,16 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("void message(mixed, mixed, string | string * | object | object *, object | object * | void)", efuns::message),
     efun!("object find_player(string)", efuns::find_player),
     efun!("void write(mixed)", efuns::write),
+    efun!("void telnet_ga()", extras::telnet_ga),
+    efun!("void telnet_nop()", extras::telnet_nop),
+    efun!("int has_gmcp(object | void)", extras::has_protocol),
+    efun!("int has_msdp(object | void)", extras::has_protocol),
+    efun!("int has_msp(object | void)", extras::has_protocol),
+    efun!("int has_mxp(object | void)", extras::has_protocol),
+    efun!("int has_zmp(object | void)", extras::has_protocol),
+    efun!("void flush_messages(object | void)", extras::flush_messages),
+    efun!("string set_encoding(string | void)", extras::set_encoding),
+    efun!("string query_encoding()", extras::query_encoding),
 ];
 
 /// A port the driver opens for players.

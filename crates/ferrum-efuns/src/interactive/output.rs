@@ -18,7 +18,11 @@ pub(super) fn send_to_conn(vm: &mut Vm, conn: NetId, text: &str) {
     if text.is_empty() {
         return;
     }
-    send_command(vm, UserCommand::Write { conn, data: text.as_bytes().to_vec() });
+    let data = match vm.ext::<Users>().get(conn).and_then(|u| u.transcoding()) {
+        Some(encoding) => encoding.encode(text).0.into_owned(),
+        None => text.as_bytes().to_vec(),
+    };
+    send_command(vm, UserCommand::Write { conn, data });
     let snooper = vm.ext::<Users>().get(conn).and_then(|u| u.snooped_by.clone());
     if let Some(s) = snooper {
         let to = vm.ext::<Users>().conn_of(&s);

@@ -39,6 +39,9 @@ pub struct User {
     pub snooped_by: Option<ObjectRef>,
     pub window: Option<(u16, u16)>,
     pub terminal: Option<String>,
+    /// `set_encoding()`: the client's character set when it is not UTF-8
+    /// (output is transcoded to it, input from it).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl User {
@@ -57,7 +60,16 @@ impl User {
             snooped_by: None,
             window: None,
             terminal: None,
+            encoding: None,
         }
+    }
+}
+
+impl User {
+    /// The character set to transcode to and from: WebSocket clients
+    /// exchange JSON text, which is Unicode whatever set_encoding() says.
+    pub fn transcoding(&self) -> Option<&'static encoding_rs::Encoding> {
+        self.encoding.filter(|_| self.kind != UserPortKind::WebSocket)
     }
 }
 

@@ -2,6 +2,7 @@
 //! deep_inventory, first_inventory, next_inventory, move_object, and the
 //! `init()` calls a move makes.
 
+use super::hide::without_hidden;
 use super::{bad_argument, current_object, object_or_this, object_value};
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::value::FunctionPtr;
@@ -34,7 +35,7 @@ pub fn environment(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// `all_inventory([ob])`: what `ob` contains, the last arrival first.
 pub fn all_inventory(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let ob = object_or_this(vm, args, 0, "all_inventory")?;
-    Ok(objects_value(inventory_of(&ob)))
+    Ok(objects_value(without_hidden(vm, inventory_of(&ob))?))
 }
 
 /// `first_inventory([ob | path])`: the first object in the inventory; a
@@ -47,7 +48,7 @@ pub fn first_inventory(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         }
         _ => object_or_this(vm, args, 0, "first_inventory")?,
     };
-    Ok(object_value(inventory_of(&ob).into_iter().next()))
+    Ok(object_value(without_hidden(vm, inventory_of(&ob))?.into_iter().next()))
 }
 
 /// `next_inventory([ob])`: the object after `ob` in its environment.
@@ -57,10 +58,8 @@ pub fn next_inventory(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return Ok(Value::Int(0));
     };
     let inv = inventory_of(&env);
-    let next = inv
-        .iter()
-        .position(|o| *o == ob)
-        .and_then(|i| inv.get(i + 1).cloned());
+    let after = inv.iter().position(|o| *o == ob).map(|i| inv[i + 1..].to_vec()).unwrap_or_default();
+    let next = without_hidden(vm, after)?.into_iter().next();
     Ok(object_value(next))
 }
 
@@ -110,7 +109,7 @@ pub fn deep_inventory(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     if !complete {
         out.clear();
     }
-    Ok(objects_value(out))
+    Ok(objects_value(without_hidden(vm, out)?))
 }
 
 /// What a deep_inventory filter said about one object.

@@ -36,7 +36,8 @@ pub fn set_living_name(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// `find_living(name)`: the living object of that living name, or 0.
 pub fn find_living(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let name = args::string(args, 0)?.to_string();
-    Ok(object_value(find_named(vm, &name, false)))
+    let found = find_named(vm, &name, false);
+    Ok(object_value(visible_one(vm, found)?))
 }
 
 /// The living object named `name` (with `users_only`, only objects that
@@ -55,13 +56,28 @@ pub fn find_named(vm: &mut Vm, name: &str, users_only: bool) -> Option<ObjectRef
     Some(ob)
 }
 
+/// `ob`, unless it is hidden from the running object.
+pub fn visible_one(vm: &mut Vm, ob: Option<ObjectRef>) -> VmResult<Option<ObjectRef>> {
+    match ob {
+        Some(o) if !super::hide::visible(vm, &o)? => Ok(None),
+        other => Ok(other),
+    }
+}
+
 /// `livings()`: every living object, newest first.
 pub fn livings(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
     let all = vm.all_objects();
-    let living = all
-        .into_iter()
-        .rev()
-        .filter(|o| !o.is_destructed() && o.state().is_living)
-        .map(Value::Object);
-    Ok(Value::array(living.collect()))
+    let living = all.into_iter().rev().filter(|o| !o.is_destructed() && o.state().is_living).collect();
+    let living = super::hide::without_hidden(vm, living)?;
+    Ok(Value::array(living.into_iter().map(Value::Object).collect()))
+}
+
+/// `named_livings()`: the living objects that have a living name, the
+/// most recently named or found first.
+pub fn named_livings(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
+    let names = vm.ext::<LivingNames>();
+    names.forget_dead();
+    let named = names.named.iter().filter(|o| o.state().is_living).cloned().collect();
+    let named = super::hide::without_hidden(vm, named)?;
+    Ok(Value::array(named.into_iter().map(Value::Object).collect()))
 }

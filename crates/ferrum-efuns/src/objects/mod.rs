@@ -6,6 +6,7 @@
 //! comes first.
 
 pub mod eval;
+pub mod hide;
 pub mod inventory;
 pub mod living;
 pub mod present;
@@ -76,6 +77,7 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("int eval_cost()", eval::eval_cost),
     efun!("int max_eval_cost()", eval::max_eval_cost),
     efun!("string origin()", eval::origin),
+    efun!("void set_hide(int)", hide::set_hide),
 ];
 
 /// An object as an efun result: 0 when there is none.

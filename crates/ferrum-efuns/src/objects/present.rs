@@ -98,7 +98,7 @@ fn find_in(vm: &mut Vm, id: &str, objects: &[ObjectRef]) -> VmResult<Option<Obje
     }
     let (name, mut count) = split_count(id);
     for ob in objects {
-        if ob.is_destructed() {
+        if ob.is_destructed() || !super::hide::visible(vm, ob)? {
             continue;
         }
         let answer = vm.apply(ob, "id", vec![Value::from(name)])?;

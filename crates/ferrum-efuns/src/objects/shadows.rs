@@ -95,3 +95,26 @@ pub fn query_shadowing(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         _ => Ok(Value::Int(0)),
     }
 }
+
+/// `remove_shadow(ob)`: takes the shadow `ob` out of its chain, joining
+/// the objects above and below it. 1 when `ob` was shadowing something,
+/// else 0.
+pub fn remove_shadow(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = match args.first() {
+        Some(Value::Object(o)) if !o.is_destructed() => o.clone(),
+        _ => return Ok(Value::Int(0)),
+    };
+    let (above, below) = {
+        let st = ob.state();
+        (st.shadowed_by.clone(), st.shadowing.clone())
+    };
+    let Some(below) = below else { return Ok(Value::Int(0)) };
+    below.state_mut().shadowed_by = above.clone();
+    if let Some(above) = &above {
+        above.state_mut().shadowing = Some(below.clone());
+    }
+    let mut st = ob.state_mut();
+    st.shadowing = None;
+    st.shadowed_by = None;
+    Ok(Value::Int(1))
+}

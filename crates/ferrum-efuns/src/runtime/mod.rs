@@ -12,6 +12,7 @@ pub mod master;
 mod objects;
 pub mod output;
 pub mod paths;
+pub mod periodic;
 
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::efun;
@@ -47,4 +48,8 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("int uptime()", driver_info::uptime),
     efun!("void debug_message(string)", driver_info::debug_message),
     efun!("mixed *dump_trace()", driver_info::dump_trace),
+    efun!("object *all_previous_objects(int | void)", crate::introspection::programs::all_previous_objects),
+    efun!("void set_reset(object, int | void)", periodic::set_reset),
+    efun!("void set_clean_up(object, int | void)", periodic::set_clean_up),
+    efun!("int request_clean_up(object | void)", periodic::request_clean_up),
 ];

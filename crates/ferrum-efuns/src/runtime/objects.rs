@@ -87,6 +87,7 @@ pub fn file_name(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// objects([filter [, env]]): every live object, optionally filtered.
 pub fn objects(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let all = vm.all_objects();
+    let all = crate::objects::hide::without_hidden(vm, all)?;
     let filter = args.first().cloned().unwrap_or(Value::Undefined);
     if filter.is_zero() {
         return Ok(Value::array(all.into_iter().map(Value::Object).collect()));

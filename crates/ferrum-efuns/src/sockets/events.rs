@@ -130,8 +130,9 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
                 super::http::server::on_event(vm, fd, h);
             }
         }
-        // Players' connections are routed to interactive/, never here.
-        Event::Users(_) => {}
+        // Players' connections are routed to interactive/, and job answers
+        // to async_io/, never here.
+        Event::Users(_) | Event::JobDone { .. } => {}
         Event::ListenerFailed { error, .. } => {
             vm.host.clone().log(&format!("socket {}: listener failed: {}\n", fd, error));
             closed_by_peer(vm, fd);

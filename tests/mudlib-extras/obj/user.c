@@ -1,0 +1,81 @@
+// A user whose input lines are commands for the interactive efuns.
+int may_hide() { return 1; }
+
+void logon() {
+    write("ready\n");
+}
+
+void got_key(string key) {
+    write("key=[" + key + "]\n");
+}
+
+// Called from the backend, without a this_player().
+void resolved(mixed name, mixed address, int key) {
+    tell_object(this_object(), sprintf("resolved %O %O %d\n", name, address, key));
+}
+
+int process_input(string line) {
+    string arg;
+    sscanf(line, "%s %s", line, arg);
+    switch (line) {
+    case "ga":
+        write("before\n");
+        telnet_ga();
+        write("after\n");
+        break;
+    case "nop":
+        telnet_nop();
+        write("nop done\n");
+        break;
+    case "nul":
+        write("sent=" + send_nullbyte(this_object()) + "\n");
+        break;
+    case "key":
+        get_char("got_key");
+        write("charmode=" + query_charmode(this_object()) + "\n");
+        break;
+    case "cancel":
+        // Takes back the other users' pending get_char().
+        foreach (object u in users() - ({ this_object() })) {
+            write("removed=" + remove_get_char(u) + " charmode=" + query_charmode(u) + "\n");
+            write("again=" + remove_get_char(u) + "\n");
+        }
+        break;
+    case "linemode":
+        // Puts the other users back in line mode; their get_char() stays.
+        foreach (object u in users() - ({ this_object() })) {
+            write("was=" + remove_charmode(u) + " now=" + query_charmode(u) + "\n");
+        }
+        break;
+    case "enc":
+        write("set=" + (arg ? set_encoding(arg) : set_encoding()) + " query=" + query_encoding() + "\n");
+        break;
+    case "cafe":
+        write("café\n");
+        break;
+    case "same":
+        write(arg == "café" ? "decoded\n" : sprintf("raw %O\n", arg));
+        break;
+    case "nf":
+        notify_fail("custom failure\n");
+        write("nf=" + query_notify_fail());
+        break;
+    case "hide":
+        set_hide(1);
+        write("spy sees me: " + "/obj/spy"->sees(this_object()) + ", I see me: "
+              + (member_array(this_object(), users()) >= 0) + "\n");
+        set_hide(0);
+        write("shown: " + "/obj/spy"->sees(this_object()) + "\n");
+        break;
+    case "has":
+        write(sprintf("has %d%d%d%d%d\n", has_gmcp(), has_msdp(), has_msp(), has_mxp(), has_zmp()));
+        flush_messages(this_object());
+        break;
+    case "resolve":
+        write("key=" + resolve("localhost", "resolved") + "\n");
+        break;
+    default:
+        return 0;
+    }
+    return 1;
+}
