@@ -71,7 +71,9 @@ pub fn start_vm(config: &Config) -> Result<Vm, String> {
     let master_file = config.get("master file").ok_or("config has no 'master file'")?;
     vm.reset_eval_cost();
     let master = vm.load_object(master_file).map_err(|e| format!("cannot load master {}: {}", master_file, e.report()))?;
-    vm.master = Some(master);
+    vm.master = Some(master.clone());
+    ferrum_efuns::objects::uids::master_loaded(&mut vm, &master)
+        .map_err(|e| format!("master {}: {}", master_file, e.report()))?;
     Ok(vm)
 }
 

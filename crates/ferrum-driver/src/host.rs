@@ -1,7 +1,9 @@
 //! The driver's `Host`: compiling mudlib files on demand and sending
 //! output where it belongs.
 
+use crate::includes::MasterIncludes;
 use crate::mudlib::Mudlib;
+use std::cell::RefCell;
 use ferrum_compiler::{compile, CompileEnv, CompileOptions};
 use ferrum_vm::efun::EfunTable;
 use ferrum_vm::error::{LpcError, VmResult};
@@ -44,12 +46,14 @@ pub fn predefines(efuns: &EfunTable) -> Vec<(String, String)> {
 
 /// The compile environment during one compilation: inherits load objects
 /// through the VM.
-struct Env<'v> {
-    vm: &'v mut Vm,
+struct Env<'a, 'v> {
+    /// Shared with the include resolver (the master's `include_file`
+    /// apply); the two never run at the same moment.
+    vm: &'a RefCell<&'v mut Vm>,
     efuns: Rc<EfunTable>,
 }
 
-impl CompileEnv for Env<'_> {
+impl CompileEnv for Env<'_, '_> {
     fn efuns(&self) -> &EfunTable {
         &self.efuns
     }
@@ -59,14 +63,15 @@ impl CompileEnv for Env<'_> {
         // `inherit_program(from, path, private)` returns the path to use; a
         // missing apply keeps the path; any other answer refuses.
         let args = vec![Value::from(from), Value::from(path), Value::Int(0)];
-        let path = match master_apply(self.vm, "inherit_program", args) {
+        let mut vm = self.vm.borrow_mut();
+        let path = match master_apply(&mut vm, "inherit_program", args) {
             Ok(Some(Value::Str(p))) => p.to_string(),
             Ok(None) => path.to_string(),
             Ok(Some(Value::Array(_))) => return Err(format!("inherit_program() gave source text for {}, which Ferrum does not support", path)),
             Ok(Some(_)) => return Err(format!("The master does not allow inheriting {}", path)),
             Err(e) => return Err(e.message()),
         };
-        match self.vm.load_object(&path) {
+        match vm.load_object(&path) {
             Ok(ob) => Ok(ob.program()),
             Err(e) => Err(e.message()),
         }
@@ -74,17 +79,18 @@ impl CompileEnv for Env<'_> {
 
     fn valid_override(&mut self, name: &str, file: &str) -> bool {
         // The simul_efun object itself may always reach the real efun.
-        if self.vm.simul_efun.as_ref().is_some_and(|s| s.name().as_str() == ferrum_vm::interp::split_extension(file).0) {
+        let mut vm = self.vm.borrow_mut();
+        if vm.simul_efun.as_ref().is_some_and(|s| s.name().as_str() == ferrum_vm::interp::split_extension(file).0) {
             return true;
         }
         // FluffOS passes the object name: leading slash, no extension.
         let object_name = ferrum_vm::interp::split_extension(file).0;
         let args = vec![Value::from(object_name), Value::from(name), Value::from(object_name)];
-        valid(self.vm, "valid_override", args, true).unwrap_or(false)
+        valid(&mut vm, "valid_override", args, true).unwrap_or(false)
     }
 
     fn is_simul_efun(&self, name: &str) -> bool {
-        match &self.vm.simul_efun {
+        match &self.vm.borrow().simul_efun {
             Some(s) if !s.is_destructed() => s.program_ref().find_function(name).is_some_and(|(_, f)| f.is_public()),
             _ => false,
         }
@@ -145,7 +151,9 @@ impl DriverHost {
 
     pub fn compile_source(&self, vm: &mut Vm, path: &str, source: &str) -> VmResult<Rc<Program>> {
         let efuns = vm.efuns.clone();
-        let resolver = Mudlib { root: self.mudlib.root.clone(), include_dirs: self.include_dirs_for(vm, path) };
+        let files = Mudlib { root: self.mudlib.root.clone(), include_dirs: self.include_dirs_for(vm, path) };
+        let vm = RefCell::new(vm);
+        let resolver = MasterIncludes { files: &files, vm: &vm, compiled: path };
         let mut macros = predefines(&efuns);
         macros.extend(self.config_predefines.iter().cloned());
         let opts = CompileOptions {
@@ -153,15 +161,16 @@ impl DriverHost {
             predefines: macros,
             global_include: self.global_include.clone(),
         };
-        let mut env = Env { vm, efuns: efuns.clone() };
+        let mut env = Env { vm: &vm, efuns: efuns.clone() };
         let compiled = compile(path, source, &mut env, &opts);
+        let vm = &mut **env.vm.borrow_mut();
         let report = compiled.diagnostics.render_all();
         // The master's log_error sees every compile diagnostic.
-        if let Some(master) = env.vm.master.clone().filter(|m| !m.is_destructed()) {
+        if let Some(master) = vm.master.clone().filter(|m| !m.is_destructed()) {
             for d in &compiled.diagnostics.list {
                 let file = compiled.diagnostics.file_name(d.span.file).trim_start_matches('/').to_string();
                 let line = format!("{}\n", compiled.diagnostics.render(d));
-                let _ = env.vm.apply(&master, "log_error", vec![ferrum_vm::Value::from(file), ferrum_vm::Value::from(line)]);
+                let _ = vm.apply(&master, "log_error", vec![ferrum_vm::Value::from(file), ferrum_vm::Value::from(line)]);
             }
         }
         match compiled.program {

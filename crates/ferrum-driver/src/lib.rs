@@ -8,6 +8,7 @@ pub mod backend;
 pub mod boot;
 pub mod config;
 pub mod host;
+mod includes;
 pub mod lpc_tests;
 pub mod mudlib;
 pub mod periodic;

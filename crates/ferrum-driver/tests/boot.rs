@@ -88,3 +88,23 @@ fn the_speed_flag_runs_to_completion() {
         assert!(out.lines().any(|l| l.starts_with(label) && l.ends_with(" ns")), "no {} line in {}", label, out);
     }
 }
+
+#[test]
+fn the_master_gives_root_and_backbone_uids() {
+    let (code, out, err) = boot(&["-fuids"]);
+    assert_eq!(code, 0, "{}{}", out, err);
+    assert!(out.contains("master ROOT ROOT\n"), "{}", out);
+    // A backbone file takes the uid its loader acts with.
+    assert!(out.contains("backbone from master ROOT\n"), "{}", out);
+    assert!(out.contains("backbone from tester tester\n"), "{}", out);
+    assert!(out.contains("ordinary tester\n"), "{}", out);
+}
+
+#[test]
+fn the_master_include_file_apply_supplies_redirects_and_refuses() {
+    let (code, out, err) = boot(&["-fincludes"]);
+    assert_eq!(code, 0, "{}{}", out, err);
+    assert!(out.contains("generated 42 /obj/include_user.c 7\n"), "{}", out);
+    assert!(out.contains("refused *Error in loading object '/obj/include_forbidden':\n"), "{}", out);
+    assert!(out.contains("include_forbidden.c:1:9: error: Cannot #include forbidden.h"), "{}", out);
+}

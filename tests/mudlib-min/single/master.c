@@ -16,7 +16,19 @@ void preload(string file) {
     load_object(file);
 }
 
-string creator_file(string file) { return "tester"; }
+// Files under /obj/backbone are the backbone's: they take their loader's uid.
+string creator_file(string file) {
+    return strsrch(file, "/obj/backbone") == 0 ? "BACKBONE" : "tester";
+}
+
+// include_file: a generated header, a redirected one and a refused one;
+// anything else is included as usual.
+mixed include_file(string compiled, string from, string path) {
+    if (path == "generated.h") return ({ "#define GENERATED_VALUE 42", "#define GENERATED_FROM \"" + from + "\"" });
+    if (path == "renamed.h") return "/extra_include/extra.h";
+    if (path == "forbidden.h") return 0;
+    return path;
+}
 
 mixed *socket_requests = ({ });
 mixed *query_socket_requests() { return socket_requests; }
@@ -77,6 +89,18 @@ void flag(string f) {
         break;
     case "fail":
         shutdown(-1);
+        break;
+    case "uids":
+        write("master " + getuid(this_object()) + " " + geteuid(this_object()) + "\n");
+        write("backbone from master " + getuid(load_object("/obj/backbone_probe")) + "\n");
+        write("backbone from tester " + load_object("/obj/uid_loader")->load_backbone() + "\n");
+        write("ordinary " + getuid(load_object("/obj/uid_loader")) + "\n");
+        shutdown(0);
+        break;
+    case "includes":
+        write("generated " + load_object("/obj/include_user")->query_values() + "\n");
+        write("refused " + catch(load_object("/obj/include_forbidden")) + "\n");
+        shutdown(0);
         break;
     case "speed":
         load_object("/command/speed")->main();

@@ -91,6 +91,25 @@ pub fn export_uid(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// the euid equals the uid. Without a master the uid is "NONAME". A master
 /// whose `creator_file()` answers no string refuses the object: it is
 /// destructed and an error raised. For the host's `object_created`.
+/// The master's `get_bb_uid()` answer: objects whose creator is this uid
+/// take the uid of the object that loads them.
+#[derive(Default)]
+pub struct BackboneUid(pub Option<LStr>);
+
+/// After the master loads: its uid and euid become `get_root_uid()`, and
+/// `get_bb_uid()` names the backbone uid (FluffOS asks both at start-up).
+pub fn master_loaded(vm: &mut Vm, master: &ObjectRef) -> VmResult<()> {
+    if let Some(Value::Str(root)) = vm.apply(master, "get_root_uid", vec![])? {
+        let mut st = master.state_mut();
+        st.uid = Some(root.clone());
+        st.euid = Some(root);
+    }
+    if let Some(Value::Str(bb)) = vm.apply(master, "get_bb_uid", vec![])? {
+        vm.ext::<BackboneUid>().0 = Some(bb);
+    }
+    Ok(())
+}
+
 pub fn give_uid_to_object(vm: &mut Vm, ob: &ObjectRef) -> VmResult<()> {
     let master = match vm.master.clone() {
         Some(m) if !m.is_destructed() => m,
@@ -117,9 +136,17 @@ pub fn give_uid_to_object(vm: &mut Vm, ob: &ObjectRef) -> VmResult<()> {
         }
     };
     let maker = vm.this_object().filter(|m| !m.is_destructed() && m != ob);
+    let backbone = vm.ext::<BackboneUid>().0.clone();
     let same = maker.as_ref().and_then(|m| {
         let st = m.state();
-        (st.uid.as_ref() == Some(&creator)).then(|| (st.uid.clone(), st.euid.clone()))
+        if st.uid.as_ref() == Some(&creator) {
+            Some((st.uid.clone(), st.euid.clone()))
+        } else if backbone.as_ref() == Some(&creator) {
+            // Backbone files are trusted: they act as whoever loads them.
+            Some((st.euid.clone(), st.euid.clone()))
+        } else {
+            None
+        }
     });
     let mut st = ob.state_mut();
     match same {

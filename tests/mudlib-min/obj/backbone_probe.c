@@ -1,0 +1,2 @@
+// Its creator is the backbone uid: it takes its loader's uid.
+void create() { }

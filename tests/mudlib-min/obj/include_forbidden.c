@@ -1,0 +1,2 @@
+#include "forbidden.h"
+void create() { }
