@@ -47,6 +47,10 @@ pub struct EfunDef {
     pub ret: Type,
     /// True when every argument accepts anything (no check needed).
     pub unchecked: bool,
+    /// The first parameter is declared `ref` (`mixed * ref`): an lvalue
+    /// argument reaches the efun as its reference cell, which the efun
+    /// may rebind (FluffOS's push_array and friends).
+    pub ref_first: bool,
 }
 
 impl EfunDef {
@@ -160,9 +164,16 @@ fn parse_signature(sig: &'static str, package: &'static str, func: EfunFn) -> Re
     let mut min_args = 0u8;
     let mut max_args = 0u8;
     let mut rest_type = TypeMask::default();
+    let mut ref_first = false;
     if !params.is_empty() {
         for (i, p) in params.split(',').enumerate() {
-            let p = p.trim();
+            let mut p = p.trim();
+            if i == 0 {
+                if let Some(stripped) = p.strip_suffix(" ref") {
+                    ref_first = true;
+                    p = stripped.trim();
+                }
+            }
             if p == "..." {
                 // `...` alone: any number of further arguments of any type.
                 rest_type = TypeMask::ANY;
@@ -198,7 +209,7 @@ fn parse_signature(sig: &'static str, package: &'static str, func: EfunFn) -> Re
         }
     }
     let unchecked = arg_types.iter().all(|m| *m == TypeMask::ANY) && (rest_type == TypeMask::ANY || rest_type == TypeMask::default());
-    Ok(EfunDef { name, signature: sig, package, func, min_args, max_args, arg_types, rest_type, ret, unchecked })
+    Ok(EfunDef { name, signature: sig, package, func, min_args, max_args, arg_types, rest_type, ret, unchecked, ref_first })
 }
 
 #[cfg(test)]
@@ -224,5 +235,11 @@ mod tests {
         assert!(d.ret.is_array());
         let d = parse_signature("int time()", "core", dummy).unwrap();
         assert_eq!((d.min_args, d.max_args), (0, 0));
+        assert!(!d.ref_first);
+        // A `ref` first parameter keeps its type and marks the efun.
+        let d = parse_signature("int push_array(mixed * ref, mixed)", "core", dummy).unwrap();
+        assert!(d.ref_first);
+        assert_eq!(d.arg_types[0], TypeMask::ARRAY);
+        assert_eq!((d.min_args, d.max_args), (2, 2));
     }
 }

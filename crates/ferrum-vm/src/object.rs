@@ -46,6 +46,10 @@ pub mod obj_flags {
     pub const ONCE_INTERACTIVE: u32 = 128;
     /// `set_hide(1)`: seen only by objects the master's `valid_hide` allows.
     pub const HIDDEN: u32 = 256;
+    /// `set_notify_destruct(1)`: destruct calls the object's `on_destruct()`.
+    pub const NOTIFY_DESTRUCT: u32 = 512;
+    /// `enable_wizard()`: `wizardp()` is true.
+    pub const WIZARD: u32 = 1024;
 }
 
 pub struct Object {
@@ -64,12 +68,12 @@ pub struct ObjectRef(Rc<Object>);
 
 impl ObjectRef {
     pub fn new(id: u64, name: LStr, program: Rc<Program>) -> ObjectRef {
-        let nvars = program.vars.len();
+        let vars = program.var_defaults();
         ObjectRef(Rc::new(Object {
             id,
             name: RefCell::new(name),
             program: RefCell::new(program),
-            vars: RefCell::new(vec![Value::Undefined; nvars]),
+            vars: RefCell::new(vars),
             destructed: Cell::new(false),
             flags: Cell::new(0),
             state: RefCell::new(ObjectState::default()),

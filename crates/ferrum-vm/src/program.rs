@@ -72,6 +72,11 @@ pub enum Op {
     // -- indexing --
     Index,
     IndexRev,
+    /// Reads the element a compound assignment or `++`/`--` will store to
+    /// (`true`: from the end); errors are worded as the store's.
+    IndexForStore(bool),
+    /// key -> value, the container being a local variable read in place
+    IndexLocal(u16),
     /// container from to -> slice. Flags: see `range_flags`.
     Range(u8),
     /// container key value -> value
@@ -143,6 +148,11 @@ pub enum Op {
     FuncSimul(u32, u8),
     /// index into the function's `anons`, captured values
     FuncAnon(u16, u8),
+    /// A default argument's functional (that reads no globals and calls no
+    /// functions of its program) runs in the caller's context when the
+    /// function was entered by `call_other`, as in FluffOS: rebinds the
+    /// function on top of the stack to the caller then.
+    BindToCaller,
     /// target name bound... -> function
     FuncCallOther(u8),
 
@@ -400,6 +410,15 @@ pub struct Program {
 }
 
 impl Program {
+    /// Fresh values for an object's variables: declared floats start as
+    /// 0.0 (as in FluffOS), everything else undefined.
+    pub fn var_defaults(&self) -> Vec<Value> {
+        self.vars
+            .iter()
+            .map(|v| if v.ty == Type::Float { Value::Float(0.0) } else { Value::Undefined })
+            .collect()
+    }
+
     pub fn find_function(&self, name: &str) -> Option<(u32, &FunctionSlot)> {
         // Lookup through a temporary LStr costs an allocation; mappings of
         // names are small, so compare directly on a miss-free path.

@@ -39,6 +39,10 @@ pub(crate) enum VarRef {
 pub(crate) struct CallArgs<'e> {
     pub n: u8,
     pub refs: Vec<(u16, &'e Expr)>,
+    /// References to `container[key]` (temps: cell, container, key, rev):
+    /// written back into the container as it was when the argument was
+    /// taken, even if the variable naming it is rebound by the call.
+    pub held: Vec<(u16, u16, u16, bool)>,
 }
 
 impl<'a, 'd> FnCompiler<'a, 'd> {
@@ -116,6 +120,12 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         return self.push_value(v);
                     }
                 }
+                // Constant division by zero is a compile error in FluffOS.
+                if matches!(op, BinOp::Div | BinOp::Mod) {
+                    if let Some(Value::Int(0)) | Some(Value::Float(0.0)) = const_value(b) {
+                        self.error(e.span, if *op == BinOp::Div { "Division by zero" } else { "Modulus by zero" });
+                    }
+                }
                 let ta = self.expr(a);
                 let tb = self.expr(b);
                 self.emit(binop_code(*op));
@@ -153,6 +163,27 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 }
             }
             ExprKind::Index(base, key, rev) => {
+                // `local[key]` with a key that cannot change the local reads
+                // the container in place instead of copying it to the stack.
+                if let (false, Some((slot, ty))) = (*rev, self.plain_local(base)) {
+                    if matches!(key.kind, ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Ident(_)) {
+                        self.expr(key);
+                        self.emit(Op::IndexLocal(slot));
+                        return match ty {
+                            Type::Array(inner) => *inner,
+                            Type::String => Type::Int,
+                            _ => Type::Unknown,
+                        };
+                    }
+                }
+                // A constant index into an array literal is checked now, as
+                // FluffOS folds it: `({ })[1]` does not compile.
+                if let (ExprKind::Array(items), ExprKind::Int(k)) = (&base.kind, &key.kind) {
+                    let in_range = if *rev { *k >= 1 && *k as usize <= items.len() } else { *k >= 0 && (*k as usize) < items.len() };
+                    if !items.iter().any(|a| a.spread) && !in_range {
+                        self.error(e.span, "Array index out of bounds");
+                    }
+                }
                 let t = self.expr(base);
                 self.expr(key);
                 self.emit(if *rev { Op::IndexRev } else { Op::Index });
@@ -236,6 +267,12 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 Type::Function
             }
             ExprKind::Dollar(n) => {
+                // FluffOS numbers functional arguments in a byte.
+                if *n > 255 {
+                    self.error(e.span, format!("${} is out of range", n));
+                    self.emit(Op::Int(0));
+                    return Type::Unknown;
+                }
                 match &mut self.functional {
                     Some(f) if f.allows_dollars => {
                         let slot = f.dollar_base + (*n as u16) - 1;
@@ -311,6 +348,18 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 self.emit(Op::Const(k));
                 t
             }
+        }
+    }
+
+    /// The slot and type of an expression that is a local variable held by
+    /// value (not a `ref` parameter).
+    fn plain_local(&mut self, e: &Expr) -> Option<(u16, Type)> {
+        match &e.kind {
+            ExprKind::Ident(name) => match self.resolve_var(name) {
+                Some(VarRef::Local { slot, by_ref: false, ty, .. }) => Some((slot, ty)),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -406,20 +455,59 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
 
     /// Pushes call arguments. With a spread the count is dynamic.
     pub fn call_args<'e>(&mut self, args: &'e [Arg]) -> CallArgs<'e> {
+        self.call_args_ref_first(args, false)
+    }
+
+    /// `ref_first`: the first argument is passed by reference when it is
+    /// an lvalue, as for an efun declaring `mixed * ref`.
+    pub fn call_args_ref_first<'e>(&mut self, args: &'e [Arg], ref_first: bool) -> CallArgs<'e> {
         if args.iter().any(|a| a.spread) {
             self.array_literal(args);
             self.emit(Op::ExpandArgs(0));
-            return CallArgs { n: DYN_ARGS, refs: Vec::new() };
+            return CallArgs { n: DYN_ARGS, refs: Vec::new(), held: Vec::new() };
         }
         let mut refs = Vec::new();
-        for a in args {
-            if a.by_ref {
-                self.expr(&a.expr);
-                self.emit(Op::MakeRef);
-                self.emit(Op::Dup);
-                let t = self.temp();
-                self.emit(Op::SetLocal(t));
-                refs.push((t, &a.expr));
+        let mut held = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let implicit = i == 0
+                && ref_first
+                && match &a.expr.kind {
+                    ExprKind::Ident(name) => self.resolve_var(name).is_some(),
+                    ExprKind::Index(..) => true,
+                    _ => false,
+                };
+            if a.by_ref || implicit {
+                // FluffOS rejects `ref x[a..b]`: a range is not a single slot.
+                if matches!(a.expr.kind, ExprKind::Range(..)) {
+                    self.error(a.expr.span, "Cannot take a reference to a range");
+                }
+                match &a.expr.kind {
+                    ExprKind::Index(base, key, rev) if !self.is_string_var(base) => {
+                        // Hold the container: the reference points into it.
+                        let tb = self.temp();
+                        self.expr(base);
+                        self.emit(Op::SetLocal(tb));
+                        let tk = self.temp();
+                        self.expr(key);
+                        self.emit(Op::SetLocal(tk));
+                        self.emit(Op::Local(tb));
+                        self.emit(Op::Local(tk));
+                        self.emit(if *rev { Op::IndexRev } else { Op::Index });
+                        self.emit(Op::MakeRef);
+                        self.emit(Op::Dup);
+                        let t = self.temp();
+                        self.emit(Op::SetLocal(t));
+                        held.push((t, tb, tk, *rev));
+                    }
+                    _ => {
+                        self.expr(&a.expr);
+                        self.emit(Op::MakeRef);
+                        self.emit(Op::Dup);
+                        let t = self.temp();
+                        self.emit(Op::SetLocal(t));
+                        refs.push((t, &a.expr));
+                    }
+                }
             } else {
                 self.expr(&a.expr);
             }
@@ -427,7 +515,19 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         if args.len() >= DYN_ARGS as usize {
             self.error(args[0].expr.span, "too many arguments in a call");
         }
-        CallArgs { n: args.len() as u8, refs }
+        CallArgs { n: args.len() as u8, refs, held }
+    }
+
+    /// Whether `e` is a variable declared `string` (its characters are
+    /// stored through the variable, not through a held container).
+    fn is_string_var(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Ident(name) => matches!(
+                self.resolve_var(name),
+                Some(VarRef::Local { ty: Type::String, .. } | VarRef::Global { ty: Type::String, .. })
+            ),
+            _ => false,
+        }
     }
 
     /// After a call: copies `ref` arguments back into their variables.
@@ -436,6 +536,14 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             self.emit(Op::Local(*tmp));
             self.emit(Op::Deref);
             self.store_from_stack(lv);
+        }
+        for &(tmp, tb, tk, rev) in &ca.held {
+            self.emit(Op::Local(tb));
+            self.emit(Op::Local(tk));
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Deref);
+            self.emit(if rev { Op::SetIndexRev } else { Op::SetIndex });
+            self.emit(Op::Pop);
         }
     }
 
@@ -504,7 +612,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             let msg = if args.len() < def.min_args as usize { "Too few" } else { "Too many" };
             self.error(span, format!("{} arguments to '{}'", msg, name));
         }
-        let ca = self.call_args(args);
+        let ca = self.call_args_ref_first(args, def.ref_first);
         self.emit(Op::CallEfun(idx, ca.n));
         self.ref_writebacks(&ca);
         ret
@@ -608,8 +716,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 Some((_, v)) => {
                     self.expr(v);
                 }
+                // Members not given start undefined, as in FluffOS.
                 None => {
-                    self.emit(Op::Int(0));
+                    self.emit(Op::Undef);
                 }
             }
         }
@@ -845,6 +954,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         let ctx = self.ctx;
         let def = {
             let mut child = FnCompiler::new(ctx, self.diags, Rc::from("<functional>"), Type::Mixed, span);
+            child.in_default_arg = self.in_default_arg;
             child.functional = Some(FunctionalCtx {
                 captures: captures.iter().enumerate().map(|(i, c)| (*c as *const Expr as usize, i as u16)).collect(),
                 dollar_base: ncap,
@@ -878,6 +988,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         let ctx = self.ctx;
         let def = {
             let mut child = FnCompiler::new(ctx, self.diags, Rc::from("<anonymous>"), Type::Mixed, span);
+            child.in_default_arg = self.in_default_arg;
             child.functional = Some(FunctionalCtx {
                 captures: captures.iter().enumerate().map(|(i, c)| (*c as *const Expr as usize, i as u16)).collect(),
                 dollar_base: 0,
@@ -934,6 +1045,12 @@ fn binary_type(op: BinOp, a: &Type, b: &Type) -> Type {
         Eq | Ne | Lt | Le | Gt | Ge => Type::Int,
         Add if *a == Type::String || *b == Type::String => Type::String,
         _ if a == b && matches!(a, Type::Int | Type::Float) => a.clone(),
+        // int and float arithmetic yields a float
+        Add | Sub | Mul | Div
+            if matches!((a, b), (Type::Int, Type::Float) | (Type::Float, Type::Int)) =>
+        {
+            Type::Float
+        }
         Add | Sub | BitAnd | BitOr if a.is_array() && a == b => a.clone(),
         _ => Type::Unknown,
     }
@@ -945,7 +1062,7 @@ fn scan_expr<'e>(e: &'e Expr, caps: &mut Vec<&'e Expr>, max: &mut u32) {
     use ExprKind::*;
     match &e.kind {
         Capture(inner) => caps.push(inner),
-        Dollar(n) => *max = (*max).max(*n),
+        Dollar(n) => *max = (*max).max((*n).min(255)),
         Func(_) => {}
         Int(_) | Float(_) | Str(_) | Ident(_) | Scoped(..) | StrArray(_) => {}
         Array(items) => items.iter().for_each(|a| scan_expr(&a.expr, caps, max)),

@@ -68,6 +68,9 @@ pub(crate) struct FnCompiler<'a, 'd> {
     pub sync_catch_depth: u32,
     /// Compiling an async function body (`await` allowed).
     pub is_async: bool,
+    /// Compiling a default argument's functional, where FluffOS allows no
+    /// local declarations.
+    pub in_default_arg: bool,
 }
 
 impl<'a, 'd> FnCompiler<'a, 'd> {
@@ -95,6 +98,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             functional: None,
             catch_depth: 0,
             sync_catch_depth: 0,
+            in_default_arg: false,
             is_async: false,
         }
     }
@@ -201,10 +205,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
 
     pub fn declare_local(&mut self, name: Name, ty: Type, span: Span) -> u16 {
         let clashes = |scope: &Vec<LocalInfo>| scope.iter().any(|l| l.name == name && !l.name.starts_with(' '));
-        // The function's top block shares its scope with the parameters
-        // (`void f(int x) { int x; }` is an error, as in FluffOS).
-        let with_params = self.scopes.len() == 2 && self.scopes.first().is_some_and(clashes);
-        if self.scopes.last().is_some_and(clashes) || with_params {
+        // A local may not hide another local or a parameter, even from an
+        // inner block (`int x; { int x; }` is an error, as in FluffOS).
+        if self.scopes.iter().any(clashes) {
             self.error(span, format!("Illegal to redeclare local name '{}'", name));
         }
         let slot = self.alloc_slot();
@@ -223,6 +226,11 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             foreach_ref: None,
         });
         slot
+    }
+
+    /// The declared type of the visible local in `slot`.
+    pub fn local_type(&self, slot: u16) -> Option<Type> {
+        self.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|l| l.slot == slot).map(|l| l.ty.clone())
     }
 
     pub fn find_local(&self, name: &str) -> Option<&LocalInfo> {
@@ -298,9 +306,17 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             entry_of[i] = self.here() as u32;
             match &p.default {
                 Some(d) => {
-                    // The default is a functional: evaluate it.
-                    let call = Expr::new(ExprKind::Call(Box::new(d.clone()), Vec::new()), d.span);
-                    self.expr(&call);
+                    // The default is a functional: evaluate it. One that reads
+                    // no globals and calls nothing of this program runs in the
+                    // caller's context when entered by call_other (FluffOS).
+                    let anons_before = self.anons.len();
+                    self.in_default_arg = true;
+                    self.expr(d);
+                    self.in_default_arg = false;
+                    if self.anons.len() == anons_before + 1 && context_free(&self.anons[anons_before]) {
+                        self.emit(Op::BindToCaller);
+                    }
+                    self.emit(Op::CallFunc(0));
                     self.emit(Op::SetLocal(i as u16));
                 }
                 None => {
@@ -317,7 +333,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         for v in vars {
             if let Some(init) = &v.init {
                 self.mark(v.span);
-                self.expr(init);
+                self.typed_value(&v.ty, init);
                 match self.ctx.prog.var_lookup.get(&v.name) {
                     Some(&i) => {
                         self.emit(Op::SetGlobal(i as u16));
@@ -371,4 +387,25 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         self.classes.push(def.clone());
         (self.classes.len() - 1) as u16
     }
+}
+
+/// Whether a compiled functional touches nothing of its program (globals,
+/// its functions, nested functionals), so any object may run it.
+fn context_free(def: &FunctionDef) -> bool {
+    !def.code.iter().any(|op| {
+        matches!(
+            op,
+            Op::Global(_)
+                | Op::SetGlobal(_)
+                | Op::TeeGlobal(_)
+                | Op::AddToGlobal(_)
+                | Op::SetIndexGlobal(_)
+                | Op::SetIndexRevGlobal(_)
+                | Op::SetRangeGlobal(..)
+                | Op::CallLocal(..)
+                | Op::CallSuper(..)
+                | Op::FuncLocal(..)
+                | Op::FuncAnon(..)
+        )
+    })
 }

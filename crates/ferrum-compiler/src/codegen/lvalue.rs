@@ -105,6 +105,19 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     None => Some(LVal::NamedMember { obj, name: name.clone() }),
                 }
             }
+            // `$N` is the functional's Nth argument, an ordinary local slot
+            // (FluffOS allows `(: $1 += 2 :)`).
+            ExprKind::Dollar(n) => match &mut self.functional {
+                Some(f) if f.allows_dollars && *n <= 255 => {
+                    let slot = f.dollar_base + (*n as u16) - 1;
+                    f.max_dollar = f.max_dollar.max(*n);
+                    Some(LVal::Local { slot, by_ref: false, foreach_ref: None })
+                }
+                _ => {
+                    self.error(e.span, format!("${} can only be used in a functional (: ... :)", n));
+                    None
+                }
+            },
             ExprKind::Member(_, _, true) | ExprKind::OptIndex(..) => {
                 self.error(e.span, "Illegal lvalue: optional chaining is read-only");
                 None
@@ -176,7 +189,10 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         };
         match op {
             AssignOp::Set => self.assign_set(&lv, rhs, want),
-            AssignOp::Op(bop) => self.assign_op(&lv, bop, rhs, want, span),
+            AssignOp::Op(bop) => {
+                let lty = self.static_lval_type(lhs, bop);
+                self.assign_op(&lv, bop, rhs, &lty, want, span)
+            }
             AssignOp::Logic(lop) => {
                 // Read, test, and only then evaluate and store the rhs.
                 self.expr(lhs);
@@ -195,16 +211,35 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         }
     }
 
+    fn decl_type_of(&self, lv: &LVal) -> Type {
+        let ty = match lv {
+            LVal::Local { slot, .. } => self.local_type(*slot),
+            LVal::Global(g) => self.ctx.prog.vars.get(*g as usize).map(|v| v.ty.clone()),
+            _ => None,
+        };
+        ty.unwrap_or(Type::Unknown)
+    }
+
     fn assign_set(&mut self, lv: &LVal, rhs: Rhs, want: bool) -> Type {
         let mut ty = Type::Unknown;
         match lv {
             LVal::Local { slot, by_ref, foreach_ref } => {
+                let decl = self.decl_type_of(lv);
+                if let Rhs::Expr(e) = rhs {
+                    self.check_literal_type(&decl, e);
+                }
                 ty = self.rhs(rhs);
+                self.promote_to_decl(&decl, &ty);
                 self.store_local(*slot, *by_ref, *foreach_ref, want);
                 return ty;
             }
             LVal::Global(g) => {
+                let decl = self.decl_type_of(lv);
+                if let Rhs::Expr(e) = rhs {
+                    self.check_literal_type(&decl, e);
+                }
                 ty = self.rhs(rhs);
+                self.promote_to_decl(&decl, &ty);
                 self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
                 return ty;
             }
@@ -260,35 +295,71 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         ty
     }
 
-    fn assign_op(&mut self, lv: &LVal, bop: BinOp, rhs: Rhs, want: bool, span: Span) -> Type {
+    /// The declared type a compound assignment must keep: FluffOS coerces
+    /// the right-hand side of `+= -= *= /=` to an `int` or `float`
+    /// variable's (or typed array element's) type at compile time, so
+    /// `int i; i += 1.5` stays an int. Anything else is `Unknown`.
+    fn static_lval_type(&self, lhs: &Expr, bop: BinOp) -> Type {
+        if !matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div) {
+            return Type::Unknown;
+        }
+        let var_ty = |name: &str| match self.resolve_var(name) {
+            Some(VarRef::Local { ty, .. } | VarRef::Global { ty, .. }) => ty,
+            None => Type::Unknown,
+        };
+        let ty = match &lhs.kind {
+            ExprKind::Ident(name) => var_ty(name),
+            ExprKind::Index(base, _, _) => match &base.kind {
+                ExprKind::Ident(name) => match var_ty(name) {
+                    Type::Array(elem) => *elem,
+                    _ => Type::Unknown,
+                },
+                _ => Type::Unknown,
+            },
+            _ => Type::Unknown,
+        };
+        match ty {
+            Type::Int | Type::Float => ty,
+            _ => Type::Unknown,
+        }
+    }
+
+    /// Compiles a compound assignment's right-hand side, converting a
+    /// statically int/float operand to the lvalue's declared numeric type.
+    fn rhs_as(&mut self, r: Rhs, lty: &Type) {
+        let rty = self.rhs(r);
+        self.promote_to_decl(lty, &rty);
+    }
+
+    fn assign_op(&mut self, lv: &LVal, bop: BinOp, rhs: Rhs, lty: &Type, want: bool, span: Span) -> Type {
         let code = binop_code(bop);
         match lv {
             LVal::Local { slot, by_ref: false, foreach_ref: None } if bop == BinOp::Add && !want => {
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(Op::AddToLocal(*slot));
                 return Type::Unknown;
             }
             LVal::Global(g) if bop == BinOp::Add && !want => {
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(Op::AddToGlobal(*g));
                 return Type::Unknown;
             }
             LVal::Local { slot, by_ref, foreach_ref } => {
                 self.load_lval(lv);
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(code);
                 self.store_local(*slot, *by_ref, *foreach_ref, want);
                 return Type::Unknown;
             }
             LVal::Global(g) => {
                 self.load_lval(lv);
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(code);
                 self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
                 return Type::Unknown;
             }
             LVal::Index { base, key, rev } => {
-                let index = if *rev { Op::IndexRev } else { Op::Index };
+                let index = Op::IndexForStore(*rev);
                 match self.root_of(base) {
                     Some(root) => {
                         self.expr(key);
@@ -296,7 +367,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         self.load_root(&root);
                         self.emit(Op::Swap);
                         self.emit(index);
-                        self.rhs(rhs);
+                        self.rhs_as(rhs, lty);
                         self.emit(code);
                         self.emit(set_index_op(&root, *rev));
                     }
@@ -305,7 +376,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         self.expr(key);
                         self.emit(Op::Dup2);
                         self.emit(index);
-                        self.rhs(rhs);
+                        self.rhs_as(rhs, lty);
                         self.emit(code);
                         self.emit(if *rev { Op::SetIndexRev } else { Op::SetIndex });
                     }
@@ -313,13 +384,13 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             }
             LVal::Range { .. } => {
                 self.error(span, "Compound assignment to a range is not supported");
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
             }
             LVal::ClassMember { obj, idx } => {
                 self.expr(obj);
                 self.emit(Op::Dup);
                 self.emit(Op::Member(*idx));
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(code);
                 self.emit(Op::SetMember(*idx));
             }
@@ -328,7 +399,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 self.expr(obj);
                 self.emit(Op::Dup);
                 self.emit(Op::MemberByName(k));
-                self.rhs(rhs);
+                self.rhs_as(rhs, lty);
                 self.emit(code);
                 self.emit(Op::SetMemberByName(k));
             }
@@ -377,7 +448,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
             }
             LVal::Index { base, key, rev } => {
-                let index = if *rev { Op::IndexRev } else { Op::Index };
+                let index = Op::IndexForStore(*rev);
                 match self.root_of(base) {
                     Some(root) => {
                         self.expr(key);

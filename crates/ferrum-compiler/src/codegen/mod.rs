@@ -11,6 +11,7 @@ mod expr;
 mod func;
 mod lvalue;
 mod stmt;
+mod typecheck;
 
 use crate::ast::*;
 use crate::diag::Diagnostics;
@@ -27,9 +28,10 @@ pub trait CompileEnv {
     /// The program of an inherited file, loading it if needed.
     fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String>;
     fn is_simul_efun(&self, name: &str) -> bool;
-    /// `efun::name` where a simul_efun overrides `name`: may this file
-    /// bypass it? (the master's `valid_override`)
-    fn valid_override(&mut self, _name: &str, _file: &str) -> bool {
+    /// `efun::name` in `file` (the source file holding the call, maybe an
+    /// include) while compiling `mainfile`: is it allowed? (the master's
+    /// `valid_override`, which FluffOS consults for every `efun::` call)
+    fn valid_override(&mut self, _name: &str, _file: &str, _mainfile: &str) -> bool {
         true
     }
 }
@@ -201,7 +203,8 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
         Some(Rc::new(def))
     };
     for (name, span) in overrides {
-        if env.is_simul_efun(&name) && !env.valid_override(&name, path) {
+        let file = diags.files.get(span.file as usize).cloned().unwrap_or_else(|| path.to_string());
+        if !env.valid_override(&name, &file, path) {
             diags.error(span, format!("Invalid simulated efunction override: efun::{}", name));
         }
     }

@@ -19,18 +19,27 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 self.pop_scope();
             }
             StmtKind::Locals(vars) => {
+                if self.in_default_arg {
+                    self.error(s.span, "A default argument may not declare local variables");
+                }
                 for v in vars {
                     // The initialiser cannot see the variable it initialises.
                     match &v.init {
                         Some(init) => {
-                            self.expr(init);
+                            self.typed_value(&v.ty, init);
                             let slot = self.declare_local(v.name.clone(), v.ty.clone(), v.span);
                             self.emit(Op::SetLocal(slot));
                         }
                         None => {
                             let slot = self.declare_local(v.name.clone(), v.ty.clone(), v.span);
                             // Slots are reused between blocks: start fresh.
-                            self.emit(Op::Undef);
+                            // A declared float starts as 0.0, as in FluffOS.
+                            if v.ty == Type::Float {
+                                let k = self.konst(Value::Float(0.0));
+                                self.emit(Op::Const(k));
+                            } else {
+                                self.emit(Op::Undef);
+                            }
                             self.emit(Op::SetLocal(slot));
                         }
                     }
@@ -136,7 +145,14 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         if self.ret == Type::Void && self.functional.is_none() {
                             self.error(s.span, format!("Non-void return in void function {}()", self.name));
                         }
-                        self.expr(e);
+                        // `return` converts and checks like an assignment
+                        // to the declared return type.
+                        if self.functional.is_none() && !self.is_async {
+                            let ret = self.ret.clone();
+                            self.typed_value(&ret, e);
+                        } else {
+                            self.expr(e);
+                        }
                         self.emit(if self.is_async { Op::AsyncReturn } else { Op::Return });
                     }
                     None if self.is_async => {

@@ -332,7 +332,8 @@ impl Vm {
             }
         }
         let mut args: SmallVec<[Value; 8]> = self.stack.drain(base..).collect();
-        for a in args.iter_mut() {
+        let keep_first = def.ref_first as usize;
+        for a in args.iter_mut().skip(keep_first) {
             if let Value::Ref(_) = a {
                 *a = std::mem::take(a).deref();
             }

@@ -39,6 +39,8 @@ pub(crate) struct Parked {
     /// relative to the frame base.
     catches: Vec<(usize, u32)>,
     giver: Option<ObjectRef>,
+    /// What the frame deferred: it runs when the function really ends.
+    defers: Vec<super::defer::Deferred>,
 }
 
 impl Coroutine {
@@ -152,6 +154,9 @@ impl Vm {
         {
             self.catches.pop();
         }
+        if !self.defers.is_empty() {
+            self.run_defers();
+        }
         if frame.boundary {
             return Some(ret);
         }
@@ -202,6 +207,7 @@ impl Vm {
             catches.push((c.stack_len - base, c.handler));
         }
         catches.reverse();
+        let defers = self.take_defers_above(self.frames.len());
         let boundary = frame.boundary;
         let id = self.async_rt.next_coroutine_id.get() + 1;
         self.async_rt.next_coroutine_id.set(id);
@@ -215,6 +221,7 @@ impl Vm {
                 stack,
                 catches,
                 giver: self.command_giver.clone(),
+                defers,
             })),
         });
         self.async_rt
@@ -248,6 +255,7 @@ impl Vm {
             stack,
             catches,
             giver,
+            defers,
         } = parked;
         let base = self.stack.len();
         self.stack.extend(stack);
@@ -255,6 +263,7 @@ impl Vm {
         frame.boundary = true;
         self.frames.push(frame);
         let depth = self.frames.len();
+        self.restore_defers(defers, depth);
         for (rel, handler) in catches {
             self.catches.push(CatchRecord {
                 depth,

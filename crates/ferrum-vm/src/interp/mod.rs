@@ -8,6 +8,7 @@
 
 mod calls;
 pub mod coro;
+mod defer;
 mod objects;
 pub mod ops;
 mod run;
@@ -173,6 +174,8 @@ pub struct Vm {
     pub last_error: Option<Rc<LpcError>>,
     /// Promise deliveries and parked async frames.
     pub(crate) async_rt: Rc<crate::value::promise::AsyncRuntime>,
+    /// Functions `defer()` registered, innermost frame last.
+    pub(crate) defers: Vec<defer::Deferred>,
 }
 
 impl Vm {
@@ -196,6 +199,7 @@ impl Vm {
             next_object_id: 1,
             last_error: None,
             async_rt: Rc::default(),
+            defers: Vec::new(),
         }
     }
 

@@ -250,9 +250,14 @@ impl Vm {
             st.shadowed_by = None;
             st.shadowing = None;
         }
-        // The object's own farewell; it is destructed even if this fails,
-        // and the failure is reported afterwards.
-        let farewell = self.apply(ob, "on_destruct", vec![]);
+        // The object's own farewell, only when it asked for one with
+        // set_notify_destruct(1); it is destructed even if this fails, and
+        // the failure is reported afterwards.
+        let farewell = if ob.has_flag(crate::object::obj_flags::NOTIFY_DESTRUCT) {
+            self.apply(ob, "on_destruct", vec![])
+        } else {
+            Ok(None)
+        };
         if ob.is_destructed() {
             return farewell.map(|_| ());
         }
@@ -306,7 +311,7 @@ impl Vm {
     /// variables (`reload_object`).
     pub fn reinitialize_object(&mut self, ob: &ObjectRef) -> VmResult<()> {
         let program = ob.program();
-        *ob.vars_mut() = vec![Value::Undefined; program.vars.len()];
+        *ob.vars_mut() = program.var_defaults();
         ob.set_flag(obj_flags::HAS_CREATED, false);
         self.run_initializers(ob, &program, 0, 0)?;
         if ob.is_destructed() {

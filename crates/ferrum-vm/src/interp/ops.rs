@@ -40,6 +40,12 @@ pub fn add(a: Value, b: Value) -> VmResult<Value> {
         (Float(x), Float(y)) => Float(x + y),
         (Float(x), Int(y)) | (Int(y), Float(x)) => Float(x + y as f64),
         (Float(x), Undefined) | (Undefined, Float(x)) => Float(x),
+        // buffer + string / int array appends the converted bytes.
+        (Buffer(x), y @ (Str(_) | Array(_))) => {
+            let mut v = x.to_vec();
+            v.extend(buffer_bytes_of(&y).unwrap_or_else(|| Ok(Vec::new()))?);
+            Value::buffer(v)
+        }
         (Str(mut s), b) => match concat_text(&b) {
             Some(t) => {
                 s.push_str(&t);
@@ -310,6 +316,18 @@ fn resolve(i: i64, len: usize, from_end: bool) -> Option<usize> {
     }
 }
 
+/// The element a compound assignment or `++`/`--` is about to store to:
+/// an array index out of range is worded as the store words it (FluffOS).
+pub fn index_for_store(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
+    if let (Value::Array(a), Some(n)) = (c, i.as_int()) {
+        return match resolve(n, a.len(), from_end) {
+            Some(k) => Ok(a.borrow()[k].clone().live()),
+            None => Err(LpcError::new("Array index out of bounds")),
+        };
+    }
+    index(c, i, from_end)
+}
+
 pub fn index(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
     match c {
         Value::Array(a) => {
@@ -427,7 +445,7 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
                     a[k] = value;
                     Ok(())
                 }
-                None => Err(LpcError::new("Array index out of bounds.")),
+                None => Err(LpcError::new("Array index out of bounds")),
             }
         }
         Value::Mapping(m) if !from_end => {
@@ -464,7 +482,8 @@ pub fn set_index(slot: &mut Value, key: Value, value: Value, from_end: bool) -> 
             }
         }
         v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
-        other => Err(LpcError::new(format!("Illegal lvalue: cannot index {}.", other.type_name()))),
+        // FluffOS words store errors without the read's trailing period.
+        other => Err(LpcError::new(format!("Cannot index value of type '{}'.", other.type_name()))),
     }
 }
 
@@ -500,16 +519,59 @@ pub fn buffer_byte(value: &Value) -> VmResult<u8> {
     }
 }
 
+/// The bytes a buffer, a string (its UTF-8) or an array of ints 0..255
+/// converts to, as FluffOS promotes them into buffers; None for other types.
+pub fn buffer_bytes_of(value: &Value) -> Option<VmResult<Vec<u8>>> {
+    match value {
+        Value::Buffer(b) => Some(Ok(b.to_vec())),
+        Value::Str(s) => Some(Ok(s.as_bytes().to_vec())),
+        Value::Array(a) => Some(
+            a.borrow()
+                .iter()
+                .map(|v| match v {
+                    Value::Int(n) if (0..=255).contains(n) => Ok(*n as u8),
+                    _ => Err(LpcError::new("Illegal array item in buffer conversion: must be ints 0..255.")),
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// The value a range store into `container` really stores: a string or
+/// int array assigned into a buffer range becomes a buffer first, so the
+/// assignment's own value is that buffer (as in FluffOS).
+pub fn range_rhs_for(container: &Value, v: Value) -> VmResult<Value> {
+    let is_buffer = match container {
+        Value::Buffer(_) => true,
+        Value::Ref(r) => matches!(&*r.borrow(), Value::Buffer(_)),
+        _ => false,
+    };
+    if !is_buffer || matches!(v, Value::Buffer(_)) {
+        return Ok(v);
+    }
+    match buffer_bytes_of(&v) {
+        Some(bytes) => Ok(Value::buffer(bytes?)),
+        None => Ok(v),
+    }
+}
+
 /// `slot[from..to] = value`: replaces the range with the value's elements.
-pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &Value) -> VmResult<()> {
+/// `rebind`: the slot is a variable, so an array whose size changes is
+/// replaced by a new one there; a temporary container is changed in place.
+pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &Value, rebind: bool) -> VmResult<()> {
     fn bounds(len: usize, from: &Value, to: &Value, flags: u8) -> VmResult<(usize, usize)> {
         let (f, t) = range_ends(len, from, to, flags)?;
         if f < 0 || f > len as i64 {
             return Err(LpcError::new("Range start out of bounds in range assignment."));
         }
-        let t = t.min(len as i64 - 1);
-        // A range ending before it starts replaces nothing (an insertion).
-        let end = if t + 1 < f { f } else { t + 1 };
+        // The end must lie inside the container too (FluffOS refuses, rather
+        // than clamps, an end past it); ending before the start replaces
+        // nothing (an insertion).
+        if t >= len as i64 || t < f - 1 {
+            return Err(LpcError::new("Range end out of bounds in range assignment."));
+        }
+        let end = t + 1;
         Ok((f as usize, end as usize))
     }
     match slot {
@@ -520,7 +582,15 @@ pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &
             };
             let len = a.len();
             let (x, y) = bounds(len, from, to, flags)?;
-            a.borrow_mut().splice(x..y, items);
+            if !rebind || items.len() == y - x {
+                a.borrow_mut().splice(x..y, items);
+            } else {
+                // A size change builds a new array for this variable only;
+                // other holders keep the old one (FluffOS).
+                let mut v = a.to_vec();
+                v.splice(x..y, items);
+                *slot = Value::array(v);
+            }
             Ok(())
         }
         Value::Str(s) => {
@@ -545,9 +615,9 @@ pub fn set_range(slot: &mut Value, from: &Value, to: &Value, flags: u8, value: &
             Ok(())
         }
         Value::Buffer(b) => {
-            let bytes = match value {
-                Value::Buffer(v) => v.to_vec(),
-                _ => return Err(LpcError::new("Range assignment of a non-buffer to a buffer.")),
+            let bytes = match buffer_bytes_of(value) {
+                Some(bytes) => bytes?,
+                None => return Err(LpcError::new("Range assignment of a non-buffer to a buffer.")),
             };
             let len = b.len();
             let (x, y) = bounds(len, from, to, flags)?;

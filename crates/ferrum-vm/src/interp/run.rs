@@ -45,6 +45,9 @@ impl Vm {
                 let c = self.catches.pop().expect("catch record");
                 self.frames.truncate(c.depth);
                 self.stack.truncate(c.stack_len);
+                if !self.defers.is_empty() {
+                    self.run_defers();
+                }
                 self.frames.last_mut().expect("frame").pc = c.handler;
                 self.stack.push(err.catch_value());
                 // A rejection arriving at an await is an outcome, not an error.
@@ -70,6 +73,9 @@ impl Vm {
         let base = self.frames[entry - 1].base as usize;
         self.frames.truncate(entry - 1);
         self.stack.truncate(base);
+        if !self.defers.is_empty() {
+            self.run_defers();
+        }
     }
 
     /// Runs until the frame on top when called returns.
@@ -167,7 +173,8 @@ impl Vm {
                         if let Value::Int(x) = slot {
                             *x = x.wrapping_add(1);
                         } else {
-                            let v = std::mem::take(slot);
+                            // Cloned, not taken: on error the variable keeps its value.
+                            let v = slot.clone();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::inc(v, 1));
                             self.stack[base + i as usize] = r;
                         }
@@ -177,7 +184,8 @@ impl Vm {
                         if let Value::Int(x) = slot {
                             *x = x.wrapping_sub(1);
                         } else {
-                            let v = std::mem::take(slot);
+                            // Cloned, not taken: on error the variable keeps its value.
+                            let v = slot.clone();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::inc(v, -1));
                             self.stack[base + i as usize] = r;
                         }
@@ -202,7 +210,8 @@ impl Vm {
                             tri!(self, fi, pc, entry, 'frame, check);
                             let slot = &mut self.stack[base + i as usize];
                             if !add_in_place(slot, &v) {
-                                let cur = std::mem::take(slot);
+                                // Cloned, not taken: on error the variable keeps its value.
+                                let cur = slot.clone();
                                 let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
                                 self.stack[base + i as usize] = r;
                             }
@@ -221,7 +230,7 @@ impl Vm {
                             None => true,
                         };
                         if !done {
-                            let cur = std::mem::take(&mut obj.vars_mut()[idx]);
+                            let cur = obj.vars()[idx].clone();
                             let r = tri!(self, fi, pc, entry, 'frame, ops::add(cur, v));
                             obj.vars_mut()[idx] = r;
                         }
@@ -386,6 +395,25 @@ impl Vm {
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r);
                     }
+                    Op::IndexForStore(rev) => {
+                        let i = self.pop();
+                        let c = self.pop();
+                        let r = tri!(self, fi, pc, entry, 'frame, ops::index_for_store(&c, &i, rev));
+                        self.stack.push(r);
+                    }
+                    Op::IndexLocal(slot) => {
+                        let i = self.pop();
+                        let r = match (&self.stack[base + slot as usize], &i) {
+                            (Value::Array(a), Value::Int(n)) if *n >= 0 => match a.borrow().get(*n as usize) {
+                                Some(v) => Ok(v.clone().live()),
+                                None => Err(LpcError::new("Array index out of bounds.")),
+                            },
+                            (Value::Mapping(m), k) => Ok(m.get(k).map(Value::live).unwrap_or(Value::Undefined)),
+                            (c, _) => ops::index(c, &i, false),
+                        };
+                        let r = tri!(self, fi, pc, entry, 'frame, r);
+                        self.stack.push(r);
+                    }
                     Op::Range(flags) => {
                         let to = self.pop();
                         let from = self.pop();
@@ -410,12 +438,13 @@ impl Vm {
                         let to = self.pop();
                         let from = self.pop();
                         let mut c = self.pop();
+                        let v = tri!(self, fi, pc, entry, 'frame, ops::range_rhs_for(&c, v));
                         if let Value::Str(_) = c {
                             tri!(self, fi, pc, entry, 'frame, Err::<(), _>(LpcError::new(
                                 "Illegal lvalue: a range of a string that is not in a variable."
                             )));
                         }
-                        tri!(self, fi, pc, entry, 'frame, ops::set_range(&mut c, &from, &to, flags, &v));
+                        tri!(self, fi, pc, entry, 'frame, ops::set_range(&mut c, &from, &to, flags, &v, false));
                         self.stack.push(v);
                     }
                     Op::SetIndexLocal(i) | Op::SetIndexRevLocal(i) => {
@@ -437,8 +466,9 @@ impl Vm {
                         let v = self.pop();
                         let to = self.pop();
                         let from = self.pop();
+                        let v = tri!(self, fi, pc, entry, 'frame, ops::range_rhs_for(&self.stack[base + i as usize], v));
                         let r = with_local(&mut self.stack[base + i as usize], |slot| {
-                            ops::set_range(slot, &from, &to, flags, &v)
+                            ops::set_range(slot, &from, &to, flags, &v, true)
                         });
                         tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(v);
@@ -458,8 +488,13 @@ impl Vm {
                         let v = self.pop();
                         let to = self.pop();
                         let from = self.pop();
+                        let v = match obj.vars().get(vo + i as usize) {
+                            Some(c) => ops::range_rhs_for(c, v),
+                            None => Ok(v),
+                        };
+                        let v = tri!(self, fi, pc, entry, 'frame, v);
                         let r = match obj.vars_mut().get_mut(vo + i as usize) {
-                            Some(slot) => ops::set_range(slot, &from, &to, flags, &v),
+                            Some(slot) => ops::set_range(slot, &from, &to, flags, &v, true),
                             None => Ok(()),
                         };
                         tri!(self, fi, pc, entry, 'frame, r);
@@ -804,6 +839,9 @@ impl Vm {
                                 break;
                             }
                         }
+                        if !self.defers.is_empty() {
+                            self.run_defers();
+                        }
                         if frame.boundary {
                             return Ok(ret);
                         }
@@ -878,6 +916,17 @@ impl Vm {
                             owner: Some(obj.clone()),
                             bound_args: captured,
                         })));
+                    }
+                    Op::BindToCaller => {
+                        let f = &self.frames[fi];
+                        let caller = match (&f.origin, &f.prev) {
+                            (super::calls::Origin::CallOther, Some(p)) if *p != obj && !p.is_destructed() => Some(p.clone()),
+                            _ => None,
+                        };
+                        if let (Some(caller), Some(Value::Function(fp))) = (caller, self.stack.last()) {
+                            let rebound = FunctionPtr { kind: fp.kind.clone(), owner: Some(caller), bound_args: fp.bound_args.clone() };
+                            *self.stack.last_mut().expect("function") = Value::Function(Rc::new(rebound));
+                        }
                     }
                     Op::FuncCallOther(nb) => {
                         let at = self.stack.len() - nb as usize;
@@ -1018,8 +1067,12 @@ impl Vm {
                             }
                             Value::Mapping(m) => {
                                 if let Value::Array(keys) = &self.stack[h + 1] {
+                                    // A key deleted during the loop stays deleted:
+                                    // the write lands in the detached entry.
                                     if let Some(k) = keys.borrow().get(idx) {
-                                        m.insert(k.clone(), v);
+                                        if m.contains_key(k) {
+                                            m.insert(k.clone(), v);
+                                        }
                                     }
                                 }
                             }
@@ -1106,6 +1159,15 @@ fn add_in_place(slot: &mut Value, v: &Value) -> bool {
             a.borrow_mut().extend(extra);
             true
         }
+        // `m += other` absorbs into m itself, so every alias sees it (FluffOS).
+        (Value::Mapping(a), Value::Mapping(b)) => {
+            if !Mapping::ptr_eq(a, b) {
+                for (k, v) in b.pairs() {
+                    a.insert(k, v);
+                }
+            }
+            true
+        }
         _ => false,
     }
 }
@@ -1130,8 +1192,8 @@ fn member_by_name(inst: &Value, name: &Value) -> VmResult<Value> {
             None => Err(LpcError::new(format!("No member {} in class {}", field, c.def.name))),
         },
         Value::Mapping(m) => Ok(m.get(name).unwrap_or_default()),
-        v if v.is_zero() => Err(LpcError::new("Value being indexed is zero.")),
-        other => Err(LpcError::new(format!("Member access on a {}.", other.type_name()))),
+        // FluffOS's wording for `x.name` on anything else, zero included.
+        _ => Err(LpcError::new("Tried to take a member of something that isn't a mapping.")),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::object::ObjectRef;
 use crate::program::FunctionDef;
 use std::rc::Rc;
 
+#[derive(Clone)]
 pub enum FunctionKind {
     /// A function of the owner's program, by its slot in the owner's
     /// flattened function table (so overrides are honoured).

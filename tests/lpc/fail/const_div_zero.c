@@ -1,0 +1,4 @@
+// expect: Division by zero
+int f() {
+    return 1 / 0.0;
+}

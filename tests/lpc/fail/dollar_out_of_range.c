@@ -1,0 +1,4 @@
+// expect: is out of range
+void f() {
+    (: $1000 :);
+}

@@ -1,0 +1,2 @@
+// expect: Type mismatch
+int x = "text";

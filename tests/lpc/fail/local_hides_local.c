@@ -1,0 +1,7 @@
+// expect: Illegal to redeclare local name 'x'
+void f() {
+    int x;
+    {
+        int x;
+    }
+}

@@ -1,0 +1,4 @@
+// expect: Type mismatch
+int f() {
+    return "text";
+}
