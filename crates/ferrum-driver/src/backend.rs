@@ -74,6 +74,7 @@ impl Backend {
                 && !sockets::any_open(vm)
                 && !async_io::in_flight(vm)
                 && !ferrum_efuns::resolve::in_flight(vm)
+                && !ferrum_efuns::external::handles::any_running(vm)
             {
                 net::flush(vm);
                 return 0;

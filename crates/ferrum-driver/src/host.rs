@@ -77,15 +77,23 @@ impl CompileEnv for Env<'_, '_> {
         }
     }
 
-    fn valid_override(&mut self, name: &str, file: &str) -> bool {
+    fn valid_override(&mut self, name: &str, file: &str, mainfile: &str) -> bool {
         // The simul_efun object itself may always reach the real efun.
         let mut vm = self.vm.borrow_mut();
-        if vm.simul_efun.as_ref().is_some_and(|s| s.name().as_str() == ferrum_vm::interp::split_extension(file).0) {
+        if vm.simul_efun.as_ref().is_some_and(|s| s.name().as_str() == ferrum_vm::interp::split_extension(mainfile).0) {
             return true;
         }
-        // FluffOS passes the object name: leading slash, no extension.
-        let object_name = ferrum_vm::interp::split_extension(file).0;
-        let args = vec![Value::from(object_name), Value::from(name), Value::from(object_name)];
+        // FluffOS passes the calling file as an object name (leading slash,
+        // no extension) and the compiled file as it is named.
+        let slashed = |p: &str| if p.starts_with('/') { p.to_string() } else { format!("/{}", p) };
+        // Only the basename's last extension goes (".h" of an include too).
+        let base_start = file.rfind('/').map_or(0, |i| i + 1);
+        let stem = match file[base_start..].rfind('.') {
+            Some(dot) if dot > 0 => &file[..base_start + dot],
+            _ => file,
+        };
+        let object_name = slashed(stem);
+        let args = vec![Value::from(object_name), Value::from(name), Value::from(slashed(mainfile))];
         valid(&mut vm, "valid_override", args, true).unwrap_or(false)
     }
 
@@ -225,7 +233,7 @@ impl Host for DriverHost {
             ferrum_efuns::objects::uids::give_uid_to_object(vm, ob)?;
         }
         vm.ext::<crate::periodic::Periodic>().schedule(ob);
-        Ok(())
+        ferrum_efuns::stats::mudlib_stats::object_created(vm, ob)
     }
 
     fn object_destructed(&self, vm: &mut Vm, ob: &ferrum_vm::ObjectRef) {
@@ -234,6 +242,8 @@ impl Host for DriverHost {
         ferrum_efuns::sockets::owner_destructed(vm, ob);
         ferrum_efuns::interactive::object_destructed(vm, ob);
         ferrum_efuns::commands::object_destructed(vm, ob);
+        ferrum_efuns::stats::mudlib_stats::object_destructed(vm, ob);
+        ferrum_efuns::external::handles::owner_destructed(vm, ob);
     }
 
     /// A file that does not exist may be a virtual object: the master's

@@ -65,6 +65,7 @@ pub fn open_all(vm: &mut Vm, config: &Config, mudlib: &Mudlib) -> Result<(), Str
         };
         let addr = open_port(vm, spec).map_err(|e| format!("external_port_{}: {}", port.index, e))?;
         println!("ferrum: {}{} port {}", kind_name(kind), if secure { " (tls)" } else { "" }, addr);
+        ferrum_efuns::stats::network::record_listening_port(vm, port.index as i64, kind_name(kind), addr.port(), secure);
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();

@@ -140,7 +140,7 @@ void main() {
         "read hello\nworld\n".to_string(),
         "-1".into(),
         "-1".into(),
-        "({ /* sizeof() == 4 */\n  \".\",\n  \"..\",\n  \"a\",\n  \"b\"\n})".into(),
+        "({ /* sizeof() == 2 */\n  \"a\",\n  \"b\"\n})".into(),
         "({ })".into(),
         "write 0".into(),
         "append 0".into(),

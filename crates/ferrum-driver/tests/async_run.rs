@@ -70,6 +70,43 @@ int main(string *args) {
 }
 
 #[test]
+fn await_callout_settles_with_the_callback_result_or_rejects_when_removed() {
+    let f = script(
+        "await_callout",
+        r#"
+int target() { return 99; }
+async void waits() {
+    int v = await await_callout(call_out((: target :), 0));
+    write("fired " + v + "\n");
+    int h = call_out((: target :), 5);
+    promise p = await_callout(h);
+    if (p != await_callout(h)) write("not the same promise\n");
+    remove_call_out(h);
+    mixed err = acatch(await p);
+    write("removed: " + err);
+}
+async void pauses() {
+    int v = await call_out(0.05);
+    write("timer gave " + v + "\n");
+}
+int main(string *args) {
+    if (catch(await_callout(424242))) write("no such handle\n");
+    waits();
+    pauses();
+    return 0;
+}
+"#,
+    );
+    let (code, out, err) = run(&f);
+    assert_eq!(
+        out, "no such handle\nfired 99\nremoved: *call_out removed before it ran\ntimer gave 0\n",
+        "stderr: {}",
+        err
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn queued_deliveries_keep_a_script_alive_but_a_forever_pending_promise_does_not() {
     // The chain is delivered after main returns; the parked frame whose
     // promise nobody will settle does not keep the script running.

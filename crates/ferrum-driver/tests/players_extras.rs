@@ -2,7 +2,9 @@
 //! (tests/mudlib-extras): telnet_ga/telnet_nop, send_nullbyte, character
 //! mode (query_charmode, remove_charmode, remove_get_char), set_encoding
 //! transcoding both ways, query_notify_fail, set_hide with valid_hide,
-//! has_*, flush_messages and resolve().
+//! has_*, flush_messages, resolve(), the terminal requests
+//! (request_term_type, request_term_size), the out-of-band senders,
+//! sys_network_ports and network_stats.
 
 mod support;
 
@@ -185,4 +187,58 @@ fn a_script_waits_for_its_resolve_callbacks() {
         "{:?}",
         lines
     );
+}
+
+const SB: u8 = 250;
+const SE: u8 = 240;
+const WILL: u8 = 251;
+const DO: u8 = 253;
+const DONT: u8 = 254;
+const TTYPE: u8 = 24;
+const NAWS: u8 = 31;
+
+#[test]
+fn terminal_requests_oob_senders_and_port_stats() {
+    let mud = boot();
+    let port = mud.port("telnet");
+    let mut c = Client::connect(port);
+    // The client takes TTYPE; the driver asks for the name once by itself.
+    c.stream.write_all(&[IAC, WILL, TTYPE]).unwrap();
+    c.until(&[IAC, SB, TTYPE, 1, IAC, SE]);
+    c.stream.write_all(&[IAC, SB, TTYPE, 0, b'x', b't', IAC, SE]).unwrap();
+    c.until(b"ttype=xt\r\n");
+    // request_term_type() asks again and the new answer is reported.
+    c.send(b"ttype");
+    let got = c.until(b"asked\r\n");
+    assert!(got.windows(6).any(|w| w == [IAC, SB, TTYPE, 1, IAC, SE]), "{:?}", got);
+    c.stream.write_all(&[IAC, SB, TTYPE, 0, b'v', b't', IAC, SE]).unwrap();
+    c.until(b"ttype=vt\r\n");
+    // NAWS was asked for at connection; request_term_size(0) withdraws it
+    // and request_term_size() asks again.
+    c.send(b"naws 0");
+    let got = c.until(b"naws asked\r\n");
+    assert!(got.windows(3).any(|w| w == [IAC, DONT, NAWS]), "{:?}", got);
+    c.send(b"naws");
+    let got = c.until(b"naws asked\r\n");
+    assert!(got.windows(3).any(|w| w == [IAC, DO, NAWS]), "{:?}", got);
+    // No out-of-band protocol was agreed: nothing is sent.
+    c.send(b"oob");
+    let got = c.until(b"oob done\r\n");
+    assert!(!got.contains(&IAC), "{:?}", got);
+    let ports = c.line("ports", "  })\r\n})\r\n");
+    assert!(ports.contains(&format!("1,\r\n    \"telnet\",\r\n    {},\r\n    0", port)), "{}", ports);
+    let net = c.line("net", "\r\n");
+    let at = net.find("in ").unwrap_or_else(|| panic!("{:?}", net));
+    let (inn, out) = net[at + 3..].trim().split_once(" out ").expect("in/out");
+    assert!(inn.parse::<i64>().unwrap() > 0 && out.parse::<i64>().unwrap() > 0, "{}", net);
+}
+
+#[test]
+fn mudlib_stats_count_per_author_and_domain() {
+    let mud = boot();
+    let mut c = Client::connect(mud.port("telnet"));
+    // The user and the spy are the tester's and in domain "objs"; moving
+    // the user counts one move there; set_author moves it to alice.
+    let got = c.line("stats", "\r\n");
+    assert!(got.ends_with("stats 1 1 1 1 1 0\r\n"), "{:?}", got);
 }

@@ -14,20 +14,12 @@ pub const EFUNS: &[EfunSpec] = &[
 /// `to_buffer(value)`: a string's UTF-8 bytes, an array of ints 0..255 one
 /// byte each, a buffer as it is.
 fn to_buffer(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
-    match &args[0] {
-        Value::Str(s) => Ok(Value::buffer(s.as_bytes().to_vec())),
-        Value::Buffer(b) => Ok(Value::Buffer(b.clone())),
-        Value::Array(a) => {
-            let mut bytes = Vec::with_capacity(a.borrow().len());
-            for (i, v) in a.borrow().iter().enumerate() {
-                match v {
-                    Value::Int(n) if (0..=255).contains(n) => bytes.push(*n as u8),
-                    _ => bail!("to_buffer(): element {} is not an int in 0..255", i),
-                }
-            }
-            Ok(Value::buffer(bytes))
-        }
-        _ => bail!("Bad argument 1 to to_buffer()"),
+    if let Value::Buffer(b) = &args[0] {
+        return Ok(Value::Buffer(b.clone()));
+    }
+    match ferrum_vm::interp::ops::buffer_bytes_of(&args[0]) {
+        Some(bytes) => Ok(Value::buffer(bytes?)),
+        None => bail!("Bad argument 1 to to_buffer()"),
     }
 }
 

@@ -77,6 +77,10 @@ pub fn bind(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
                 "Master object denied permission to bind() function pointer.",
             ));
         }
+        // valid_bind() may have destructed the new owner.
+        if ob.is_destructed() {
+            return Err(LpcError::new("bind(): the new owner was destructed."));
+        }
     }
     Ok(Value::Function(Rc::new(fp.with_owner(Some(ob)))))
 }
@@ -145,6 +149,28 @@ mod tests {
             call(&mut vm, "apply", vec![Value::Int(9), ints(&[])]).as_int(),
             Some(9)
         );
+    }
+
+    #[test]
+    fn bind_fails_when_valid_bind_destructs_the_new_owner() {
+        let mut vm = vm();
+        let (destruct, _) = vm.efuns.lookup("destruct").expect("destruct");
+        let master = object_with(
+            &mut vm,
+            "/t/master",
+            vec![(
+                "valid_bind",
+                3,
+                vec![Op::Local(2), Op::CallEfun(destruct, 1), Op::Pop, Op::Int(1), Op::Return],
+            )],
+        );
+        vm.master = Some(master);
+        let a = object(&mut vm, "/t/a");
+        let b = object(&mut vm, "/t/b");
+        let f = lambda(&a, 2, vec![Op::Local(0), Op::Local(1), Op::Add, Op::Return]);
+        let err = call_err(&mut vm, "bind", vec![f, Value::Object(b.clone())]);
+        assert!(err.contains("destructed"), "{}", err);
+        assert!(b.is_destructed());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod compress;
 pub mod runtime;
 pub mod crypto;
 pub mod db;
+pub mod dwlib;
 pub mod external;
 pub mod files;
 pub mod functions;
@@ -63,6 +64,8 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("contrib", contrib::EFUNS),
         ("contrib", commands::CONTRIB_EFUNS),
         ("develop", stats::DEVELOP_EFUNS),
+        ("dwlib", dwlib::EFUNS),
+        ("mudlib_stats", stats::MUDLIB_STATS_EFUNS),
         ("math", math::EFUNS),
         ("pcre", strings::PCRE_EFUNS),
         ("sockets", sockets::EFUNS),

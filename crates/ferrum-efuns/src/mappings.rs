@@ -153,6 +153,24 @@ pub fn unique_mapping(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         let key = cb.call(vm, vec![item.clone()])?.unwrap_or(Value::Int(0));
         groups.entry(key).or_default().push(item);
     }
+    // FluffOS groups by sorting on the key, so keys come out in sorted
+    // order; with insertion-ordered mappings that order is visible. A total
+    // order: numbers, then strings, then everything else in first-seen order.
+    let mut groups: Vec<(Value, Vec<Value>)> = groups.into_iter().collect();
+    groups.sort_by(|(a, _), (b, _)| {
+        let rank = |v: &Value| match v {
+            Value::Str(_) => 1,
+            v if v.as_number().is_some() => 0,
+            _ => 2,
+        };
+        rank(a).cmp(&rank(b)).then_with(|| match (a, b) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => match (a.as_number(), b.as_number()) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                _ => std::cmp::Ordering::Equal,
+            },
+        })
+    });
     for (k, members) in groups {
         result.insert(k, Value::array(members));
     }

@@ -6,7 +6,7 @@ use crate::args;
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::value::Value;
-use ferrum_vm::{efun, Vm};
+use ferrum_vm::{bail, efun, Vm};
 
 pub const EFUNS: &[EfunSpec] = &[
     efun!("float cos(float)", cos),
@@ -33,7 +33,7 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("mixed abs(int | float)", abs),
     efun!("mixed max(mixed *, void | int)", max),
     efun!("mixed min(mixed *, void | int)", min),
-    efun!("int roll_MdN(int, int)", roll_mdn),
+    efun!("int roll_MdN(int, int, int | void)", roll_mdn),
 ];
 
 // ----- random numbers -----
@@ -355,11 +355,15 @@ pub fn min(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     extreme(args, "min", |o| o == std::cmp::Ordering::Less)
 }
 
-/// `int roll_MdN(int m, int n)`: the sum of m rolls of an n-sided die; 0
-/// unless both are positive.
+/// `int roll_MdN(int m, int n, int bonus = 0)`: the sum of m rolls of an
+/// n-sided die (none unless both are positive), plus `bonus`.
 pub fn roll_mdn(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let (m, n) = (args::int(args, 0)?, args::int(args, 1)?);
-    let mut total: i64 = 0;
+    // More rolls than a 32-bit count is refused rather than looped over.
+    if m > i32::MAX as i64 {
+        bail!("roll_MdN: too many rolls");
+    }
+    let mut total: i64 = args::int_or(args, 2, 0);
     if m > 0 && n > 0 {
         for _ in 0..m {
             vm.charge(1)?;

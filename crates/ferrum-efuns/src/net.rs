@@ -18,6 +18,8 @@ pub enum Route {
     User,
     /// A port players connect to.
     UserPort,
+    /// A program started from an external_create() handle.
+    External(i64),
 }
 
 #[derive(Default)]
@@ -139,6 +141,7 @@ pub fn pump(vm: &mut Vm, wait: Duration) -> bool {
                     crate::interactive::on_event(vm, u);
                 }
             }
+            Some(Route::External(h)) => crate::external::handles::on_event(vm, h, e),
             // An event for something already gone (closed meanwhile).
             None => {}
         }

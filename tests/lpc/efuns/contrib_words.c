@@ -3,6 +3,9 @@
 
 void test_pluralize() {
     ASSERT_EQ("swords", pluralize("sword"));
+    // only Latin -sis/-xis words turn -is into -es
+    ASSERT_EQ("crises", pluralize("crisis"));
+    ASSERT_EQ("marquises", pluralize("marquis"));
     ASSERT_EQ("swords", pluralize("a sword"));
     ASSERT_EQ("apples", pluralize("an apple"));
     ASSERT_EQ("boxes", pluralize("the box"));

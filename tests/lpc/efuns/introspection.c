@@ -12,6 +12,10 @@ void test_functions() {
                  ({ "create", 0, "void" }),
                  ({ "own", 2, "string", "string", "int *" }) }), functions(ob, 1));
     ASSERT(catch(functions(0)));
+    // flag 2: only what the child itself defines (its override included)
+    ASSERT_EQ(({ "base_fn", "own" }), sort_array(functions(ob, 2), 1));
+    ASSERT_EQ(({ ({ "base_fn", 1, "int", "int" }), ({ "own", 2, "string", "string", "int *" }) }),
+              sort_array(functions(ob, 3), (: strcmp($1[0], $2[0]) :)));
 }
 
 void test_variables() {

@@ -64,6 +64,9 @@ void test_unique_mapping() {
     arr = ({ "alpha", "bravo", "charlie", "apple", "bongo", "cat" });
     ASSERT_EQ(([ "a": ({ "apple", "alpha" }), "b": ({ "bongo", "bravo" }), "c": ({ "cat", "charlie" }) ]),
               unique_mapping(arr, (: $1[0..0] :)));
+    // keys come out sorted, as FluffOS groups by sorting on them
+    ASSERT_EQ(({ "a", "b", "c" }), keys(unique_mapping(arr, (: $1[0..0] :))));
+    ASSERT_EQ(({ 0, 1 }), keys(unique_mapping(({ 1, 2, 3 }), (: $1 % 2 :))));
     ASSERT_EQ(1, sizeof(unique_mapping(arr, (: this_object() :))));
     ASSERT_EQ(6, sizeof(unique_mapping(arr, (: allocate(1) :))));
     ASSERT_EQ(([ 11: ({ 1 }) ]), unique_mapping(({ 1 }), (: $1 + $2 :), 10));

@@ -76,6 +76,23 @@ void test_memory_info() {
     destruct(ob);
 }
 
+mixed *held;
+
+// The total counts what variables hold, including the room an array keeps
+// after pops; reclaim_objects() gives that room back.
+void test_memory_info_counts_held_arrays() {
+    held = ({ });
+    for (int i = 0; i < 5000; i++) push_array(held, i);
+    int full = memory_info();
+    while (sizeof(held)) pop_array(held);
+    int drained = memory_info();
+    ASSERT(drained > full - 20000);
+    reclaim_objects();
+    ASSERT(memory_info() < drained - 50000);
+    ASSERT_EQ(1, push_array(held, "again"));
+    held = 0;
+}
+
 void test_replace_program() {
     object ob = new(DIR "replacer");
     // Replaced programs: only the inherited program's functions and
@@ -101,6 +118,10 @@ void test_replace_program() {
               catch(replace_program(DIR "inh_d")));
     ASSERT_EQ("*program to replace the current with has to be inherited\n",
               ob->try_replace(DIR "inh_d"));
+    // With an extension the name must match the inherited file exactly:
+    // inh_a is compiled from a .c file, so ".lpc" names nothing.
+    ASSERT(ob->try_replace(DIR "inh_a.lpc"));
+    ASSERT_EQ(0, ob->try_replace(DIR "inh_a.c"));
 }
 
 void do_tests() {
@@ -109,5 +130,6 @@ void do_tests() {
     test_children();
     test_reload_object();
     test_memory_info();
+    test_memory_info_counts_held_arrays();
     test_replace_program();
 }

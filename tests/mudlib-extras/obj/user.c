@@ -14,6 +14,10 @@ void resolved(mixed name, mixed address, int key) {
     tell_object(this_object(), sprintf("resolved %O %O %d\n", name, address, key));
 }
 
+void terminal_type(string name) {
+    tell_object(this_object(), "ttype=" + name + "\n");
+}
+
 int process_input(string line) {
     string arg;
     sscanf(line, "%s %s", line, arg);
@@ -70,6 +74,38 @@ int process_input(string line) {
     case "has":
         write(sprintf("has %d%d%d%d%d\n", has_gmcp(), has_msdp(), has_msp(), has_mxp(), has_zmp()));
         flush_messages(this_object());
+        break;
+    case "ttype":
+        request_term_type();
+        write("asked\n");
+        break;
+    case "naws":
+        if (arg) request_term_size(to_int(arg)); else request_term_size();
+        write("naws asked\n");
+        break;
+    case "oob":
+        send_gmcp("Core.Hello {}");
+        send_zmp("zmp.ping", ({ }));
+        send_msdp_variable("HEALTH", 10);
+        telnet_msp_oob("!!SOUND(x.wav)");
+        write("oob done\n");
+        break;
+    case "ports":
+        write(sprintf("ports %O\n", sys_network_ports()));
+        break;
+    case "net":
+        mapping n = network_stats();
+        write(sprintf("in %d out %d\n", n["incoming volume total"], n["outgoing volume total"]));
+        break;
+    case "stats":
+        mapping a = author_stats("tester"), d = domain_stats("objs");
+        object spy = load_object("/obj/spy");
+        int before = domain_stats("objs")["moves"];
+        move_object(spy);
+        set_author("alice");
+        write(sprintf("stats %d %d %d %d %d %d\n", a["objects"] > 0, d["objects"] > 0,
+                      domain_stats("objs")["moves"] - before, author_stats("alice")["objects"],
+                      mapp(author_stats()["alice"]), author_stats("nobody")));
         break;
     case "resolve":
         write("key=" + resolve("localhost", "resolved") + "\n");

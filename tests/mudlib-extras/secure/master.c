@@ -14,3 +14,8 @@ void error_handler(mapping err, int caught) {
 }
 
 string creator_file(string file) { return "tester"; }
+
+// mudlib_stats: every object is the tester's; objects under /obj/ are
+// the "objs" domain.
+string author_file(string file) { return "tester"; }
+mixed domain_file(string file) { return file[0..4] == "/obj/" ? "objs" : 0; }

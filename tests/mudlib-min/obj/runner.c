@@ -49,6 +49,7 @@ void compile_time_applies() {
     string err = catch(load_object("/obj/denied_override"));
     check(err && strsrch(err, "Invalid simulated efunction override") >= 0, "valid_override can refuse efun::");
     check(load_object("/obj/allowed_override")->len("abc") == 3, "valid_override allows efun::");
+    check(catch(load_object("/obj/denied_plain_override")) != 0, "valid_override is asked for efun:: of a plain efun too");
     check(load_object("/obj/uses_extra_include")->query() == 7, "get_include_path adds include directories");
     check(load_object("/obj/alias_child")->parent_name() == "real", "inherit_program redirects an inherit");
     check(catch(load_object("/obj/denied_child")) != 0, "inherit_program refuses an inherit");
@@ -78,6 +79,7 @@ void external_close(int fd) { external_closed = 1; }
 
 void external_checks() {
     external_fd = external_start(1, "hello from echo", "external_read", "external_write", "external_close");
+    external_handle_checks();
     check(external_fd >= 0, "external_start runs a configured command");
     check(catch(external_start(9, "x", "external_read", "external_write")) != 0, "an unconfigured command is an error");
     check(load_object("/obj/untrusted_sockets")->try_create() == -7, "valid_socket can refuse (EESECURITY)");
@@ -85,7 +87,36 @@ void external_checks() {
     check(last[0] == "create" && sizeof(last[1]) == 4 && last[1][0] == -1, "valid_socket gets (what, ({ fd, owner, addr, port }))");
 }
 
+// The handle form: external_create, then await external_start(handle).
+// (efun::external_close: this object's close callback has that name.)
+int handle_before = -2, handle_result = -2, handle_code = -2;
+string handle_out, handle_err;
+mixed handle_twice, handle_gone, handle_aborted;
+
+async void external_handle_checks() {
+    int h = external_create(2, ({ "-c", "echo out; echo err >&2; exit 3" }));
+    handle_before = external_exit_code(h);
+    promise started = external_start(h);
+    handle_twice = catch(external_start(h));
+    handle_result = await started;
+    handle_out = external_stdout(h);
+    handle_err = external_stderr(h);
+    handle_code = external_exit_code(h);
+    efun::external_close(h);
+    handle_gone = catch(external_stdout(h));
+    int slow = external_create(2, "-c sleep 30");
+    promise p = external_start(slow);
+    efun::external_close(slow);
+    handle_aborted = acatch(await p);
+}
+
 void external_finish() {
+    check(handle_before == -1, "external_exit_code is -1 before the program ends");
+    check(handle_twice != 0, "a handle starts once");
+    check(handle_result == 3 && handle_code == 3, "external_start(handle) fulfils with the exit code: " + handle_result);
+    check(handle_out == "out\n" && handle_err == "err\n", "external_stdout/external_stderr: " + handle_out + handle_err);
+    check(handle_gone != 0, "a closed handle is gone");
+    check(handle_aborted == "*external process aborted", sprintf("external_close aborts a running program: %O", handle_aborted));
     check(external_output == "hello from echo\n", "external output arrives on the socket: " + external_output);
     check(external_closed, "the program's exit closes the socket with the close callback");
 }

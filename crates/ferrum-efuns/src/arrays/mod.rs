@@ -62,6 +62,7 @@ pub fn allocate(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return Err(LpcError::new("Illegal array size."));
     }
     let n = n as usize;
+    crate::stats::mudlib_stats::count_array(vm, n);
     match args.get(1) {
         Some(Value::Function(fp)) => {
             let fp = fp.clone();

@@ -137,9 +137,8 @@ pub fn async_write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 }
 
 /// `void async_getdir(string dir, function callback)`: calls
-/// `callback(names)` with every entry of the directory, "." and ".."
-/// included, in the order the system lists them; `({})` when it cannot
-/// be read.
+/// `callback(names)` with the directory's entries as `get_dir(dir + "/")`
+/// gives them (sorted, no "." or ".."); `({})` when it cannot be read.
 pub fn async_getdir(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let path = args::string(args, 0)?.to_string();
     let callback = args::function(args, 1)?;

@@ -50,15 +50,13 @@ pub fn write(path: Option<PathBuf>, data: Vec<u8>, overwrite: bool) -> Answer {
     Answer::Written(done)
 }
 
-/// Every entry of a directory as the system lists it, "." and ".."
-/// included (FluffOS reads the raw directory with getdents), unsorted.
+/// Every entry of a directory, sorted and without "." and "..", as
+/// get_dir(dir + "/") lists it; `None` when it cannot be read.
 pub fn list_dir(path: Option<PathBuf>) -> Answer {
     let names = path.and_then(|p| {
         let entries = std::fs::read_dir(p).ok()?;
-        let mut names = vec![".".to_string(), "..".to_string()];
-        for entry in entries.flatten() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
+        let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
         Some(names)
     });
     Answer::Dir(names)
@@ -111,7 +109,7 @@ mod tests {
         match list_dir(Some(dir.clone())) {
             Answer::Dir(Some(mut names)) => {
                 names.sort();
-                assert_eq!(vec![".", "..", "f"], names);
+                assert_eq!(vec!["f"], names);
             }
             other => panic!("{:?}", other),
         }

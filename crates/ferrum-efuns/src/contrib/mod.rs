@@ -2,6 +2,7 @@
 //! Ferrum implements them (introspection, words, time zones, memory,
 //! living names, shadows, interactive character mode).
 
+pub mod event;
 pub mod tzif;
 pub mod words;
 pub mod zones;
@@ -38,6 +39,9 @@ pub const EFUNS: &[EfunSpec] = &[
         zones::is_daylight_savings_time
     ),
     efun!("mapping memory_summary()", memory::memory_summary),
+    efun!("mapping network_stats()", crate::stats::network::network_stats),
+    efun!("void event(object | object *, string, mixed ...)", event::event),
+    efun!("object *get_garbage()", crate::stats::reports::get_garbage),
     efun!(
         "string query_replaced_program(object | void)",
         programs::query_replaced_program

@@ -73,7 +73,8 @@ fn general_rule(word: &[u8]) -> Plural {
         b'n' if before == b'a' && lower(3) == b'm' => chop(3, "men"),
         b'o' if before != b'o' => chop(0, "es"),
         b's' if before == b'u' => chop(2, "i"),
-        b's' if before == b'i' => chop(2, "es"),
+        // Latin -sis/-xis (thesis, axis) become -es; penis, marquis do not.
+        b's' if before == b'i' && matches!(lower(3), b's' | b'x') => chop(2, "es"),
         b's' | b'x' => chop(0, "es"),
         b'y' if before != 0 && !is_vowel(before) => chop(1, "ies"),
         b'z' if is_vowel(before) => chop(0, "zes"),
@@ -249,6 +250,9 @@ mod tests {
             ("pair of boots", "pairs of boots"),
             ("a bag of holding", "bags of holding"),
             ("quiz", "quizzes"),
+            ("thesis", "theses"),
+            ("penis", "penises"),
+            ("marquis", "marquises"),
         ];
         for (one, many) in cases {
             assert_eq!(plural_of(one).as_deref(), Some(many), "{}", one);

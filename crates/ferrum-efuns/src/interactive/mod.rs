@@ -9,6 +9,7 @@ mod efuns;
 pub mod extras;
 mod input;
 mod output;
+mod telnet_opts;
 mod users;
 
 pub use connection::disconnect;
@@ -58,6 +59,14 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("void flush_messages(object | void)", extras::flush_messages),
     efun!("string set_encoding(string | void)", extras::set_encoding),
     efun!("string query_encoding()", extras::query_encoding),
+    efun!("void request_term_type()", telnet_opts::request_term_type),
+    efun!("void start_request_term_type()", telnet_opts::start_request_term_type),
+    efun!("void request_term_size(int | void)", telnet_opts::request_term_size),
+    efun!("void send_gmcp(string)", telnet_opts::send_out_of_band),
+    efun!("void send_zmp(string, string *)", telnet_opts::send_out_of_band),
+    efun!("void send_msdp_variable(string, string | float | int | buffer)", telnet_opts::send_out_of_band),
+    efun!("void telnet_msp_oob(string)", telnet_opts::send_out_of_band),
+    efun!("string in_edit(object | void)", telnet_opts::in_edit),
 ];
 
 /// A port the driver opens for players.
@@ -86,7 +95,12 @@ pub fn open_port(vm: &mut Vm, spec: PortSpec) -> Result<SocketAddr, String> {
 pub fn on_event(vm: &mut Vm, e: UserEvent) {
     match e {
         UserEvent::Connected { conn, peer, port, kind, .. } => connection::connected(vm, conn, peer, port, kind),
-        UserEvent::Input { conn, data } => input::received(vm, conn, data),
+        UserEvent::Input { conn, data } => {
+            if let Some(port) = vm.ext::<Users>().get(conn).map(|u| u.port) {
+                crate::stats::network::count_port(vm, port, true, data.len());
+            }
+            input::received(vm, conn, data)
+        }
         UserEvent::WindowSize { conn, width, height } => {
             let ob = vm.ext::<Users>().get_mut(conn).map(|u| {
                 u.window = Some((width, height));

@@ -10,6 +10,11 @@ use ferrum_vm::error::VmResult;
 use ferrum_vm::{ObjectRef, Value, Vm};
 
 pub(super) fn send_command(vm: &mut Vm, cmd: UserCommand) {
+    if let UserCommand::Write { conn, data } = &cmd {
+        if let Some(port) = vm.ext::<Users>().get(*conn).map(|u| u.port) {
+            crate::stats::network::count_port(vm, port, false, data.len());
+        }
+    }
     vm.ext::<NetLink>().handle().send(Command::Users(cmd));
 }
 

@@ -10,13 +10,17 @@ use ferrum_vm::program::{fn_flags, Program};
 use ferrum_vm::value::Value;
 use ferrum_vm::{ObjectRef, Vm};
 
-/// `mixed *functions(object ob, int verbose = 0)`: the names of every
+/// `mixed *functions(object ob, int flags = 0)`: the names of every
 /// function in `ob`'s program, inherited ones included (an overridden one
-/// describes the override); verbose, one
+/// describes the override), or with flag 2 only those the program itself
+/// defines; flag 1, one
 /// `({ name, number of arguments, return type, argument types... })` each.
 pub fn functions(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let ob = object_arg(args, 0, "functions")?;
-    let verbose = args::int_or(args, 1, 0) & 1 != 0;
+    let flags = args::int_or(args, 1, 0);
+    let verbose = flags & 1 != 0;
+    // Flag 2: only the functions the object's own program defines.
+    let own_only = flags & 2 != 0;
     let program = ob.program();
     // An override and the inherited function it replaces share a name;
     // the name is listed once.
@@ -24,6 +28,7 @@ pub fn functions(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let list = program
         .ftable
         .iter()
+        .filter(|slot| !own_only || slot.def.as_ref().is_some_and(|d| d.program_name == program.name))
         .filter(|slot| seen.insert(slot.name.as_str()))
         .map(|slot| {
             let name = Value::Str(slot.name.clone());

@@ -244,6 +244,7 @@ pub fn move_object_to(vm: &mut Vm, item: &ObjectRef, dest: &ObjectRef) -> VmResu
     }
     dest.state_mut().inventory.insert(0, item.clone());
     item.state_mut().environment = Some(dest.clone());
+    crate::stats::mudlib_stats::count_move(vm, item);
     setup_new_commands(vm, dest, item)
 }
 

@@ -6,6 +6,7 @@
 //! comes first.
 
 pub mod eval;
+pub mod flags;
 pub mod hide;
 pub mod inventory;
 pub mod living;
@@ -78,6 +79,12 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("int max_eval_cost()", eval::max_eval_cost),
     efun!("string origin()", eval::origin),
     efun!("void set_hide(int)", hide::set_hide),
+    efun!("void set_notify_destruct(int)", flags::set_notify_destruct),
+    efun!("int query_notify_destruct(object | void)", flags::query_notify_destruct),
+    efun!("void enable_wizard()", flags::enable_wizard),
+    efun!("void disable_wizard()", flags::disable_wizard),
+    efun!("int wizardp(object)", flags::wizardp),
+    efun!("int set_light(int)", flags::set_light),
 ];
 
 /// An object as an efun result: 0 when there is none.

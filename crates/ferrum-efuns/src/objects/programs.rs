@@ -85,8 +85,17 @@ fn bare_name(name: &str) -> &str {
 /// The program named `name` (bare) among those `prog` inherits, and where
 /// its variables start.
 fn find_inherited(prog: &Program, name: &str) -> Option<(Rc<Program>, u32)> {
+    // A name given with a source extension must match the program's file
+    // exactly (FluffOS: "x.c" does not name a program compiled from
+    // "x.lpc"); without one, any extension matches.
+    let exact = split_extension(name).1.is_some();
     for inh in &prog.inherits {
-        if bare_name(&inh.program.name) == name {
+        let matches = if exact {
+            inh.program.name.trim_start_matches('/') == name
+        } else {
+            bare_name(&inh.program.name) == name
+        };
+        if matches {
             return Some((inh.program.clone(), inh.vo));
         }
         if let Some((p, offset)) = find_inherited(&inh.program, name) {
@@ -112,7 +121,7 @@ pub fn replace_program(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     if vm.simul_efun.as_ref() == Some(&me) {
         return Err(LpcError::new("replace_program on simul_efun object"));
     }
-    let name = bare_name(args::string(args, 0)?).to_string();
+    let name = args::string(args, 0)?.trim_start_matches('/').to_string();
     let Some((program, offset)) = find_inherited(&me.program(), &name) else {
         return Err(LpcError::new(
             "program to replace the current with has to be inherited",
@@ -201,6 +210,7 @@ pub fn memory_info(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return Ok(Value::Int(program_size(&ob.program()) + object_size(&ob)));
     }
     let mut programs = FxHashSet::default();
+    let mut values = FxHashSet::default();
     let mut total = 0;
     for ob in vm.all_objects() {
         let program = ob.program();
@@ -208,6 +218,10 @@ pub fn memory_info(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
             total += program_size(&program);
         }
         total += object_size(&ob);
+        // What the variables hold, as FluffOS's totals include arrays,
+        // mappings and strings.
+        let vars = ob.vars();
+        total += vars.iter().map(|v| crate::stats::memory::value_share(v, &mut values) as i64).sum::<i64>();
     }
     Ok(Value::Int(total))
 }

@@ -3,17 +3,30 @@
 use super::errors::run_guarded;
 use crate::args;
 use ferrum_vm::error::VmResult;
-use ferrum_vm::{bail, ObjectRef, Value, Vm};
+use ferrum_vm::{bail, ObjectRef, PromiseRef, Value, Vm};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 pub struct CallOut {
     pub object: ObjectRef,
-    /// A function name in the object, or a function pointer.
+    /// A function name in the object, or a function pointer; 0 for a
+    /// timer (`call_out(delay)`), which only fulfils its promise.
     pub func: Value,
     pub args: Vec<Value>,
     /// this_player() when the call_out was made; restored when it runs.
     pub player: Option<ObjectRef>,
+    /// Made by await_callout(): settled with the callback's result, or
+    /// rejected if the call_out is removed before it runs.
+    pub promise: Option<PromiseRef>,
+}
+
+/// The rejection a removed call_out gives its await_callout() promise.
+const REMOVED: &str = "*call_out removed before it ran\n";
+
+fn reject_removed(c: &CallOut) {
+    if let Some(p) = &c.promise {
+        p.reject(Value::from(REMOVED));
+    }
 }
 
 /// Pending call_outs, ordered by due time then handle.
@@ -74,7 +87,13 @@ impl CallOuts {
 
     /// Drops the call_outs of a destructed object.
     pub fn remove_object(&mut self, ob: &ObjectRef) {
-        self.queue.retain(|_, c| &c.object != ob);
+        self.queue.retain(|_, c| {
+            let keep = &c.object != ob;
+            if !keep {
+                reject_removed(c);
+            }
+            keep
+        });
     }
 
     /// Takes every call_out due now.
@@ -98,14 +117,28 @@ fn delay_ms(v: &Value) -> i64 {
     }
 }
 
-/// `call_out(fn, delay, args...)`: returns a handle.
+/// `call_out(fn, delay, args...)`: returns a handle. `call_out(delay)`
+/// returns a promise fulfilled with 0 once the delay has passed.
 pub fn call_out(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let Some(ob) = vm.this_object() else { bail!("call_out() without a current object") };
+    if matches!(args[0], Value::Int(_) | Value::Float(_)) {
+        if args.len() > 1 {
+            bail!("call_out(delay) takes no further arguments");
+        }
+        let delay = delay_ms(&args[0]).max(0) as u64;
+        let p = vm.new_promise();
+        let timer = CallOut { object: ob, func: Value::Int(0), args: Vec::new(), player: None, promise: Some(p.clone()) };
+        vm.ext::<CallOuts>().add(delay, timer);
+        return Ok(Value::Promise(p));
+    }
+    if args.len() < 2 {
+        bail!("Too few arguments to call_out()");
+    }
     let func = std::mem::take(&mut args[0]);
     let delay = delay_ms(&args[1]).max(0) as u64;
     let rest: Vec<Value> = args[2..].iter_mut().map(std::mem::take).collect();
     let player = vm.command_giver.clone();
-    let h = vm.ext::<CallOuts>().add(delay, CallOut { object: ob, func, args: rest, player });
+    let h = vm.ext::<CallOuts>().add(delay, CallOut { object: ob, func, args: rest, player, promise: None });
     Ok(Value::Int(h))
 }
 
@@ -121,7 +154,9 @@ pub fn remove_call_out(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     }
     match q.find(&ob, &which) {
         Some(key) => {
-            q.queue.remove(&key);
+            if let Some(c) = q.queue.remove(&key) {
+                reject_removed(&c);
+            }
             Ok(Value::Int(q.seconds_left(key.0)))
         }
         None => Ok(Value::Int(-1)),
@@ -147,7 +182,14 @@ pub fn call_out_info(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
         .iter()
         .filter(|(_, c)| !c.object.is_destructed())
         .map(|((when, _), c)| {
-            let mut v = vec![Value::Object(c.object.clone()), c.func.clone(), Value::Int(q.seconds_left(*when))];
+            // FluffOS names a function-pointer call_out "<function>" and a
+            // timer "<timer>".
+            let func = match &c.func {
+                Value::Function(_) => Value::from("<function>"),
+                Value::Str(f) => Value::Str(f.clone()),
+                _ => Value::from("<timer>"),
+            };
+            let mut v = vec![Value::Object(c.object.clone()), func, Value::Int(q.seconds_left(*when))];
             v.extend(c.args.iter().cloned());
             Value::array(v)
         })
@@ -163,11 +205,41 @@ pub fn run_due(vm: &mut Vm) -> usize {
     let n = due.len();
     for c in due {
         if c.object.is_destructed() {
+            reject_removed(&c);
             continue;
         }
         let saved = std::mem::replace(&mut vm.command_giver, c.player.clone().filter(|p| !p.is_destructed()));
-        run_guarded(vm, |vm| vm.call_callback(&c.object, &c.func, c.args));
+        match c.promise {
+            Some(p) if matches!(c.func, Value::Int(_)) => p.resolve_with(Value::Int(0)),
+            // Awaited: the result or the error settles the promise.
+            Some(p) => {
+                vm.reset_eval_cost();
+                match vm.call_callback(&c.object, &c.func, c.args) {
+                    Ok(v) => p.resolve_with(v),
+                    Err(e) => {
+                        p.reject(e.catch_value());
+                    }
+                }
+            }
+            None => {
+                run_guarded(vm, |vm| vm.call_callback(&c.object, &c.func, c.args));
+            }
+        }
         vm.command_giver = saved;
     }
     n
+}
+
+/// `promise await_callout(int handle)`: a promise for a pending call_out,
+/// fulfilled with what its callback returns (rejected by an error in it,
+/// or when the call_out is removed before it runs).
+pub fn await_callout(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let handle = args::int(args, 0)?;
+    let fresh = vm.new_promise();
+    let q = vm.ext::<CallOuts>();
+    let Some(c) = q.queue.iter_mut().find(|((_, h), _)| *h == handle).map(|(_, c)| c) else {
+        bail!("await_callout: no pending call_out with handle {}", handle);
+    };
+    let p = c.promise.get_or_insert(fresh).clone();
+    Ok(Value::Promise(p))
 }

@@ -1,4 +1,4 @@
-//! call_other, function_exists, call_stack.
+//! call_other, function_exists, call_stack, defer.
 
 use crate::args;
 use ferrum_vm::error::VmResult;
@@ -58,17 +58,36 @@ pub fn function_exists(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     }
 }
 
-/// call_stack(0): programs; 1: objects; 2: functions.
+/// call_stack(0): programs; 1: objects; 2: functions; 3: origins;
+/// 4: "file:line" of each frame. Anything else is an error, as in FluffOS.
 pub fn call_stack(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let which = args::int_or(args, 0, 0);
+    if !(0..=4).contains(&which) {
+        bail!("Bad argument 1 to call_stack()");
+    }
+    if which == 4 {
+        let lines = vm.trace().into_iter().map(|f| Value::from(format!("{}:{}", f.file, f.line))).collect();
+        return Ok(Value::array(lines));
+    }
     let stack = vm.call_stack();
     let items = stack
         .into_iter()
         .map(|(func, ob, prog)| match which {
             1 => Value::Object(ob),
             2 => Value::Str(func),
+            // Frames do not record how they were entered; every frame
+            // reads as a local call.
+            3 => Value::from("local"),
             _ => Value::Str(prog),
         })
         .collect();
     Ok(Value::array(items))
+}
+
+/// `defer(f)`: `f` runs when the calling function ends, even by an error;
+/// several run last-deferred first, each with the this_player() of its
+/// defer() call.
+pub fn defer(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    vm.defer(std::mem::take(&mut args[0]));
+    Ok(Value::Int(0))
 }

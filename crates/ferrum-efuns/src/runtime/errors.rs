@@ -51,6 +51,9 @@ pub fn error_mapping(vm: &Vm, err: &LpcError) -> Mapping {
 /// logged, never propagated: nothing else may stop.
 pub fn report_uncaught(vm: &mut Vm, err: &LpcError) {
     let mapping = error_mapping(vm, err);
+    if let Some(Value::Object(ob)) = mapping.get_str("object") {
+        crate::stats::mudlib_stats::count_error(vm, &ob);
+    }
     vm.reset_eval_cost();
     match master_apply(vm, "error_handler", vec![Value::Mapping(mapping), Value::Int(0)]) {
         Ok(Some(Value::Str(s))) => vm.host.clone().log(&s),

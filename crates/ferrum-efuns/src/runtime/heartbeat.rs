@@ -62,6 +62,7 @@ pub fn run_heart_beats(vm: &mut Vm) {
         }
         let living = ob.state().is_living;
         let saved = std::mem::replace(&mut vm.command_giver, if living { Some(ob.clone()) } else { None });
+        crate::stats::mudlib_stats::count_heart_beat(vm, &ob);
         let ok = run_guarded(vm, |vm| vm.apply(&ob, "heart_beat", vec![]));
         vm.command_giver = saved;
         if ok.is_none() {

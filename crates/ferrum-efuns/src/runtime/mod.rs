@@ -36,7 +36,13 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("mixed call_other(object | string | object *, string | mixed *, mixed ...)", calls::call_other),
     efun!("string function_exists(string, object | void, int | void)", calls::function_exists),
     efun!("mixed *call_stack(int | void)", calls::call_stack),
-    efun!("int call_out(string | function, int | float, mixed ...)", callouts::call_out),
+    efun!("mixed call_out(string | function | int | float, void | int | float, mixed ...)", callouts::call_out),
+    efun!(
+        "mixed call_out_walltime(string | function | int | float, void | int | float, mixed ...)",
+        callouts::call_out
+    ),
+    efun!("promise await_callout(int)", callouts::await_callout),
+    efun!("void defer(function)", calls::defer),
     efun!("int remove_call_out(int | string | void)", callouts::remove_call_out),
     efun!("int find_call_out(int | string)", callouts::find_call_out),
     efun!("mixed *call_out_info()", callouts::call_out_info),
@@ -45,6 +51,7 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("object *heart_beats()", heartbeat::heart_beats),
     efun!("void shutdown(int | void)", control::shutdown),
     efun!("mixed get_config(int)", driver_info::get_config),
+    efun!("void set_config(int, mixed)", driver_info::set_config),
     efun!("int uptime()", driver_info::uptime),
     efun!("void debug_message(string)", driver_info::debug_message),
     efun!("mixed *dump_trace()", driver_info::dump_trace),

@@ -79,8 +79,12 @@ pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
                 closed_by_peer(vm, fd);
             }
         }
-        Event::Data { data, .. } => on_data(vm, fd, data),
+        Event::Data { data, .. } => {
+            crate::stats::network::count_socket(vm, true, data.len());
+            on_data(vm, fd, data)
+        }
         Event::Datagram { data, from, .. } => {
+            crate::stats::network::count_socket(vm, true, data.len());
             let Some(s) = table(vm).get(fd as i64) else { return };
             // A datagram socket that only sent (never bound) reads nothing.
             if s.state != State::Bound {

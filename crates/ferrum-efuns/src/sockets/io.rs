@@ -51,6 +51,7 @@ pub fn socket_write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
                 None => return code(EESENDTO),
             },
         };
+        crate::stats::network::count_socket(vm, false, data.len());
         vm.ext::<NetLink>().handle().send(Command::SendTo { id, data, to });
         return code(EESUCCESS);
     }
@@ -82,6 +83,7 @@ pub fn socket_write(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     } else {
         EESUCCESS
     };
+    crate::stats::network::count_socket(vm, false, data.len());
     vm.ext::<NetLink>().handle().send(Command::Write { id, data, notify });
     code(result)
 }

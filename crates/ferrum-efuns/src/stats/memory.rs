@@ -31,7 +31,9 @@ pub fn value_share(v: &Value, seen: &mut FxHashSet<usize>) -> usize {
         Value::Array(a) => {
             let items = a.borrow();
             let inner: usize = items.iter().map(|x| value_share(x, seen)).sum();
-            (24 + SLOT * items.len() + inner) / a.ref_count().max(1)
+            // Allocated slots, not just used ones: a drained array keeps
+            // its capacity until reclaim_objects() trims it.
+            (24 + SLOT * items.capacity() + inner) / a.ref_count().max(1)
         }
         Value::Class(c) => {
             let fields = c.fields.borrow();
@@ -154,7 +156,10 @@ fn clear_dead(v: &mut Value, seen: &mut FxHashSet<usize>) -> i64 {
             1
         }
         Value::Array(a) if seen.insert(a.addr()) => {
-            a.borrow_mut().iter_mut().map(|x| clear_dead(x, seen)).sum()
+            let mut items = a.borrow_mut();
+            // Hand back capacity that pops and shifts left behind.
+            items.shrink_to_fit();
+            items.iter_mut().map(|x| clear_dead(x, seen)).sum()
         }
         Value::Class(c) if seen.insert(Rc::as_ptr(c) as usize) => c
             .fields

@@ -25,9 +25,11 @@ pub fn strwidth(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
 /// `repeat_string(s, n)`: `s` n times ("" for n <= 0).
 pub fn repeat_string(vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     let s = args::string(a, 0)?;
-    let n = args::int(a, 1)?.max(0) as usize;
+    let mut n = args::int(a, 1)?.max(0) as usize;
+    // Too many repeats are clamped to what fits the maximum string length,
+    // as FluffOS does.
     if s.len().saturating_mul(n) > vm.limits.max_string_length {
-        ferrum_vm::bail!("repeat_string: the result would be longer than the maximum string length");
+        n = vm.limits.max_string_length / s.len();
     }
     Ok(Value::from(s.repeat(n)))
 }

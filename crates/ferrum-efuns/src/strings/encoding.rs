@@ -227,6 +227,17 @@ pub fn string_decode(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
     Ok(Value::from(text))
 }
 
+/// `buffer buffer_transcode(buffer, string from, string to)`: the bytes
+/// re-encoded from one encoding to another.
+pub fn buffer_transcode(_vm: &mut Vm, a: &mut [Value]) -> VmResult<Value> {
+    let from_name = args::string(a, 1)?;
+    let from = codec(from_name).ok_or_else(|| invalid("buffer_transcode", from_name))?;
+    let to_name = args::string(a, 2)?;
+    let to = codec(to_name).ok_or_else(|| invalid("buffer_transcode", to_name))?;
+    let text = decode(&args::buffer(a, 0)?.to_vec(), from);
+    Ok(Value::buffer(encode(&text, to)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

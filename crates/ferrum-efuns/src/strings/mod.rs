@@ -84,6 +84,10 @@ pub const EFUNS: &[EfunSpec] = &[
         "string string_decode(buffer, string)",
         encoding::string_decode
     ),
+    efun!(
+        "buffer buffer_transcode(buffer, string, string)",
+        encoding::buffer_transcode
+    ),
     efun!("string set_bit(string, int)", bits::set_bit),
     efun!("string clear_bit(string, int)", bits::clear_bit),
     efun!("int test_bit(string, int)", bits::test_bit),

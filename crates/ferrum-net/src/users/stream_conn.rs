@@ -77,7 +77,7 @@ where
                     },
                     (ToPlayer::Echo(on), Decoder::Telnet(t)) => t.set_echo(on),
                     (ToPlayer::CharMode(on), Decoder::Telnet(t)) => t.set_char_mode(on),
-                    (ToPlayer::Telnet(bytes), Decoder::Telnet(_)) => bytes,
+                    (ToPlayer::Telnet(bytes), Decoder::Telnet(t)) => t.outgoing(bytes),
                     // Ascii and binary players have no echo or modes.
                     _ => Vec::new(),
                 };

@@ -170,6 +170,41 @@ impl Telnet {
         out
     }
 
+    /// A raw telnet command the driver sends (UserCommand::Telnet). The
+    /// requests LPC may make of the client's options (request_term_type,
+    /// start_request_term_type, request_term_size) go through the option
+    /// state, so answers are recognised and nothing is asked twice.
+    pub fn outgoing(&mut self, bytes: Vec<u8>) -> Vec<u8> {
+        let mut out = Vec::new();
+        match bytes.as_slice() {
+            [IAC, SB, OPT_TTYPE, TTYPE_SEND, IAC, SE] => {
+                // The next name the client reports is an answer to LPC.
+                self.ttype_reported = false;
+                return bytes;
+            }
+            [IAC, DO, OPT_TTYPE] => {
+                if !self.ttype.on && !self.ttype.pending {
+                    self.ttype_reported = false;
+                    self.ttype.ask(OPT_TTYPE, &mut out);
+                }
+            }
+            [IAC, DO, OPT_NAWS] => {
+                if !self.naws.on && !self.naws.pending {
+                    self.naws.ask(OPT_NAWS, &mut out);
+                }
+            }
+            [IAC, DONT, OPT_NAWS] => {
+                if self.naws.on || self.naws.pending {
+                    self.naws.on = false;
+                    self.naws.pending = false;
+                    out.extend_from_slice(&bytes);
+                }
+            }
+            _ => return bytes,
+        }
+        out
+    }
+
     /// Echo off (`on == false`) hides what the player types.
     pub fn set_echo(&mut self, on: bool) -> Vec<u8> {
         self.echo_off = !on;

@@ -270,3 +270,28 @@ fn fuzz_plain_text_passes_through_unchanged() {
         assert!(reply.is_empty());
     }
 }
+
+#[test]
+fn driver_requests_go_through_the_option_state() {
+    let mut t = Telnet::new();
+    t.greeting();
+    feed(&mut t, &[&[IAC, WILL, TTYPE, IAC, WILL, NAWS]]);
+    let (events, _) = feed(&mut t, &[&[IAC, SB, TTYPE, 0, b'a', IAC, SE]]);
+    assert!(matches!(events.as_slice(), [TelnetEvent::TerminalType(n)] if n == "a"));
+    // Unasked names are not reported twice; an explicit request re-arms it.
+    let (events, _) = feed(&mut t, &[&[IAC, SB, TTYPE, 0, b'b', IAC, SE]]);
+    assert!(events.is_empty());
+    let send = vec![IAC, SB, TTYPE, 1, IAC, SE];
+    assert_eq!(t.outgoing(send.clone()), send);
+    let (events, _) = feed(&mut t, &[&[IAC, SB, TTYPE, 0, b'c', IAC, SE]]);
+    assert!(matches!(events.as_slice(), [TelnetEvent::TerminalType(n)] if n == "c"));
+    // Options already on are not asked for again; NAWS can be switched off
+    // once and asked for again.
+    assert!(t.outgoing(vec![IAC, DO, TTYPE]).is_empty());
+    assert!(t.outgoing(vec![IAC, DO, NAWS]).is_empty());
+    assert_eq!(t.outgoing(vec![IAC, DONT, NAWS]), [IAC, DONT, NAWS]);
+    assert!(t.outgoing(vec![IAC, DONT, NAWS]).is_empty());
+    assert_eq!(t.outgoing(vec![IAC, DO, NAWS]), [IAC, DO, NAWS]);
+    // Other commands pass as they are.
+    assert_eq!(t.outgoing(vec![IAC, 249]), [IAC, 249]);
+}
