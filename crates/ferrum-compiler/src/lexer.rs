@@ -538,7 +538,26 @@ impl Lexer {
             let c = self.peek();
             if c == b'`' {
                 self.bump();
-                break;
+                // Adjacent literals join as strings do: `a` `b`, `a` "b".
+                match self.adjacent_literal() {
+                    Some(b'`') => {
+                        self.bump();
+                        continue;
+                    }
+                    Some(_) => {
+                        while self.adjacent_literal() == Some(b'"') {
+                            self.bump();
+                            let s = self.string_body(b'"', diags);
+                            lit.push_str(&s);
+                        }
+                        if self.adjacent_literal() == Some(b'`') {
+                            self.bump();
+                            continue;
+                        }
+                        break;
+                    }
+                    None => break,
+                }
             }
             if c == b'\\' {
                 self.bump();
@@ -605,6 +624,23 @@ impl Lexer {
         parts.push(mk(Tok::Punct(Punct::RParen)));
         self.pending.extend(parts);
         Tok::Punct(Punct::LParen)
+    }
+
+    /// After a template string: when only whitespace separates it from
+    /// another template or a plain string, skips to that literal's quote
+    /// and returns it; otherwise leaves the position alone.
+    fn adjacent_literal(&mut self) -> Option<u8> {
+        let saved = (self.pos, self.line, self.col, self.at_line_start);
+        while matches!(self.peek(), b' ' | b'\t' | b'\r' | b'\n') {
+            self.bump();
+        }
+        match self.peek() {
+            q @ (b'`' | b'"') => Some(q),
+            _ => {
+                (self.pos, self.line, self.col, self.at_line_start) = saved;
+                None
+            }
+        }
     }
 
     // ----- raw line access for the preprocessor -----

@@ -46,12 +46,16 @@ impl TokenSource for preprocess::Preprocessor<'_> {
     fn next_token(&mut self, diags: &mut Diagnostics) -> token::Token {
         preprocess::Preprocessor::next_token(self, diags)
     }
+
+    fn strict_types(&self) -> bool {
+        preprocess::Preprocessor::strict_types(self)
+    }
 }
 
 /// Compiles one file. `path` is its mudlib path ("/obj/sword.c").
 pub fn compile(path: &str, source: &str, env: &mut dyn CompileEnv, opts: &CompileOptions) -> Compiled {
     let mut diags = Diagnostics::new();
-    let (decls, pragmas) = {
+    let (decls, pragmas, includes) = {
         let mut pp = preprocess::Preprocessor::new(path, source, opts.resolver, &mut diags);
         for (name, body) in &opts.predefines {
             pp.define(name, body);
@@ -62,9 +66,12 @@ pub fn compile(path: &str, source: &str, env: &mut dyn CompileEnv, opts: &Compil
             pp.include_first(g, &mut diags);
         }
         let decls = Parser::new(&mut pp, &mut diags).parse_program();
-        (decls, pp.pragmas().to_vec())
+        (decls, pp.pragmas().to_vec(), pp.files()[1..].to_vec())
     };
-    let program = if diags.has_errors() { None } else { codegen::generate(path, &decls, env, &mut diags) };
+    let mut program = if diags.has_errors() { None } else { codegen::generate(path, &decls, env, &mut diags) };
+    if let Some(p) = &mut program {
+        p.includes = includes;
+    }
     Compiled { program, diagnostics: diags, pragmas }
 }
 

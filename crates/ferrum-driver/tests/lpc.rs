@@ -5,6 +5,17 @@ use std::path::PathBuf;
 
 #[test]
 fn lpc_test_files_pass() {
+    // The driver compiles on the main thread (8 MiB of stack); test threads
+    // get 2 MiB, too little for the deepest nesting the compiler accepts.
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(run_all)
+        .expect("test thread")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+}
+
+fn run_all() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/lpc").canonicalize().expect("tests/lpc");
     let filter = std::env::var("LPC_TEST").unwrap_or_default();
     let mut failed = Vec::new();

@@ -15,8 +15,11 @@ pub enum Type {
     Mapping,
     Function,
     Buffer,
-    /// A promise (`promise`, `promise<T>`: the payload is not tracked).
+    /// A promise whose payload is not known (`promise`, an untyped async
+    /// function's result).
     Promise,
+    /// `promise<T>`, or a call to `async T f()`: awaiting it gives a `T`.
+    PromiseOf(Box<Type>),
     Mixed,
     /// A class, by name.
     Class(String),
@@ -32,6 +35,11 @@ impl Type {
         matches!(self, Type::Array(_))
     }
 
+    /// Either promise type.
+    pub fn is_promise(&self) -> bool {
+        matches!(self, Type::Promise | Type::PromiseOf(_))
+    }
+
     /// Whether a value of type `self` may be used where `want` is expected
     /// (lax, as LPC is: mixed and unknown match anything).
     pub fn fits(&self, want: &Type) -> bool {
@@ -39,6 +47,8 @@ impl Type {
         match (self, want) {
             (Unknown, _) | (_, Unknown) | (Mixed, _) | (_, Mixed) => true,
             (Array(a), Array(b)) => a.fits(b),
+            (Promise, PromiseOf(_)) | (PromiseOf(_), Promise) => true,
+            (PromiseOf(a), PromiseOf(b)) => a.fits(b),
             (a, b) => a == b,
         }
     }
@@ -57,6 +67,7 @@ impl fmt::Display for Type {
             Type::Function => write!(f, "function"),
             Type::Buffer => write!(f, "buffer"),
             Type::Promise => write!(f, "promise"),
+            Type::PromiseOf(t) => write!(f, "promise<{}>", t),
             Type::Mixed => write!(f, "mixed"),
             Type::Class(n) => write!(f, "class {}", n),
             Type::Array(t) => write!(f, "{} *", t),

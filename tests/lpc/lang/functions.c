@@ -20,6 +20,8 @@ string greet(string who, string greeting: (: "hello" :)) {
 }
 void bump(int ref x) { x++; }
 void fill(mixed ref arr) { arr = ({ 1, 2 }); }
+void set_char(int ref c) { c = 'Z'; }
+void drop_then_set(mapping m, int ref c) { map_delete(m, "k"); c = 'Y'; }
 
 void do_tests() {
     function f = (: add :);
@@ -88,6 +90,27 @@ void do_tests() {
     int *vals = ({ 5, 6 });
     bump(ref vals[1]);
     ASSERT_EQ(({ 5, 7 }), vals);
+    // A reference to a character of a string held in an array, a mapping,
+    // a class member or a mixed variable changes that string.
+    string *rows = ({ "abc" });
+    set_char(ref rows[0][1]);
+    ASSERT_EQ(({ "aZc" }), rows);
+    mapping grid = ([ "k": "abc" ]);
+    set_char(ref grid["k"][0]);
+    ASSERT_EQ("Zbc", grid["k"]);
+    mixed loose = "abc";
+    set_char(ref loose[2]);
+    ASSERT_EQ("abZ", loose);
+    // ... and a key the callee deleted stays deleted.
+    grid = ([ "k": "abc" ]);
+    drop_then_set(grid, ref grid["k"][0]);
+    ASSERT_EQ(0, sizeof(grid));
+
+    // A ref parameter given a plain value (call_other cannot pass a
+    // reference) errors when it is read or written, as in FluffOS.
+    ASSERT(catch(this_object()->bump(5)));
+    ASSERT(catch(this_object()->fill(0)));
+    ASSERT(catch(evaluate((: bump :), 1)));
 
     // evaluate on a non-function returns it
     ASSERT_EQ(5, evaluate(5));

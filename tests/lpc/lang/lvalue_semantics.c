@@ -3,6 +3,9 @@
 // foreach refs after a deleted key, and buffer promotion.
 #include <tests.h>
 
+mixed *held;
+int drop_held() { held = 0; return 42; }
+
 void do_tests() {
     // $1 can be assigned like any argument
     ASSERT_EQ(5, evaluate((: $1 += 2 :), 3));
@@ -70,4 +73,44 @@ void do_tests() {
     string item_err = "*Illegal array item in buffer conversion: must be ints 0..255.\n";
     ASSERT_EQ(item_err, catch(b[0..0] = ({ 256 })));
     ASSERT_EQ(item_err, catch(to_buffer(({ "x" }))));
+
+    // A character of a string held in an array or mapping is an lvalue:
+    // the changed string goes back into its slot (ASCII maps rely on it).
+    string *rows = ({ "...", "..." });
+    string *same = rows;
+    rows[1][2] = '#';
+    rows[<1][0] = '@';
+    ASSERT_EQ(({ "...", "@.#" }), rows);
+    ASSERT(same == rows);
+    mapping grid = ([ "top": "ab" ]);
+    ASSERT_EQ('z', grid["top"][1] = 'z');
+    ASSERT_EQ("az", grid["top"]);
+    mixed *deep = ({ ({ "xy" }) });
+    deep[0][0][0] = 'Q';
+    ASSERT_EQ("Qy", deep[0][0]);
+    // ||= &&= ??= take the container before the right-hand side runs and
+    // store there, even if the right-hand side rebinds the variable.
+    held = ({ 0, 1 });
+    mixed *kept = held;
+    ASSERT_EQ(42, held[0] ||= drop_held());
+    ASSERT_EQ(0, held);
+    ASSERT_EQ(({ 42, 1 }), kept);
+    string word = "abc";
+    word[1] &&= 'X';
+    ASSERT_EQ("aXc", word);
+    string *words = ({ "abc" });
+    words[0][2] ||= 'Y';
+    ASSERT_EQ(({ "abc" }), words);
+    words[0][0] &&= 'Z';
+    ASSERT_EQ(({ "Zbc" }), words);
+    mapping opt = ([]);
+    opt["k"] ??= 3;
+    opt["k"] ??= 4;
+    ASSERT_EQ(([ "k": 3 ]), opt);
+
+    // Nested arrays still change in place.
+    int **nums = ({ ({ 1, 2 }) });
+    int *inner = nums[0];
+    nums[0][1] = 5;
+    ASSERT_EQ(5, inner[1]);
 }

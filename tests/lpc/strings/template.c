@@ -13,4 +13,15 @@ void do_tests() {
     ASSERT_EQ("Alice", __template_part(name));
     ASSERT_EQ("0", __template_part(0));
     ASSERT_EQ("2.5", __template_part(2.5));
+
+    // Adjacent literals join like plain strings, in any mix and across
+    // lines; `(f)(x)` style calls are not affected.
+    string joined = `a${count}`
+        `b`;
+    ASSERT_EQ("a42b", joined);
+    ASSERT_EQ("x42y", `x` `${count}` "y");
+    ASSERT_EQ("pre Alice post", "pre " `${name}` " post");
+    ASSERT_EQ("one two", "one" " " `two`);
+    function f = (: $1 * 2 :);
+    ASSERT_EQ(8, (f)(4));
 }

@@ -42,7 +42,19 @@ pub(crate) struct CallArgs<'e> {
     /// References to `container[key]` (temps: cell, container, key, rev):
     /// written back into the container as it was when the argument was
     /// taken, even if the variable naming it is rebound by the call.
-    pub held: Vec<(u16, u16, u16, bool)>,
+    pub held: Vec<(u16, u16, u16, bool, HeldOrigin<'e>)>,
+}
+
+/// Where a held container came from, for when it is a string: strings are
+/// values, so the changed string must be stored back there.
+#[derive(Clone, Copy)]
+pub enum HeldOrigin<'e> {
+    None,
+    /// A variable (`ref s[1]` with `mixed s`).
+    Var(&'e Expr),
+    /// An element of an outer container (temps: container, key, rev),
+    /// held like the inner one (`ref rows[2][1]`).
+    Outer(u16, u16, bool),
 }
 
 impl<'a, 'd> FnCompiler<'a, 'd> {
@@ -257,9 +269,14 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 } else if self.sync_catch_depth > 0 {
                     self.error(e.span, "'await' is not allowed inside catch() or time_expression(); use acatch()");
                 }
-                self.expr(x);
+                // Awaiting gives the payload; a plain value awaits to itself.
+                let t = self.expr(x);
                 self.emit(Op::Await);
-                Type::Unknown
+                match t {
+                    Type::PromiseOf(payload) => *payload,
+                    Type::Promise => Type::Unknown,
+                    t => t,
+                }
             }
             ExprKind::Sscanf(..) => unreachable!("sscanf is parsed as a call"),
             ExprKind::Func(lit) => {
@@ -397,6 +414,10 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
     }
 
     fn member_read(&mut self, t: &Type, name: &Name, span: Span) -> Type {
+        if t.is_promise() {
+            // FluffOS: a promise<class T> has no members until awaited.
+            self.error(span, format!("Cannot read member '{}' of a {}: await it first", name, t));
+        }
         if let Type::Class(cname) = t {
             if let Some(c) = self.ctx.prog.find_class(cname).cloned() {
                 match c.field_index(name) {
@@ -476,6 +497,11 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     ExprKind::Index(..) => true,
                     _ => false,
                 };
+            // FluffOS: an efun's `ref` first argument must name storage the
+            // efun can change (a variable, element or member), not a value.
+            if i == 0 && ref_first && !a.by_ref && !implicit && !matches!(a.expr.kind, ExprKind::Member(..)) {
+                self.error(a.expr.span, "First argument must be a variable, element or member: it is passed by reference");
+            }
             if a.by_ref || implicit {
                 // FluffOS rejects `ref x[a..b]`: a range is not a single slot.
                 if matches!(a.expr.kind, ExprKind::Range(..)) {
@@ -485,7 +511,32 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     ExprKind::Index(base, key, rev) if !self.is_string_var(base) => {
                         // Hold the container: the reference points into it.
                         let tb = self.temp();
-                        self.expr(base);
+                        let origin = match &base.kind {
+                            ExprKind::Ident(n) if self.resolve_var(n).is_some() => {
+                                self.expr(base);
+                                HeldOrigin::Var(base)
+                            }
+                            ExprKind::Member(_, _, false) => {
+                                self.expr(base);
+                                HeldOrigin::Var(base)
+                            }
+                            ExprKind::Index(outer, okey, orev) => {
+                                let tc = self.temp();
+                                self.expr(outer);
+                                self.emit(Op::SetLocal(tc));
+                                let tok = self.temp();
+                                self.expr(okey);
+                                self.emit(Op::SetLocal(tok));
+                                self.emit(Op::Local(tc));
+                                self.emit(Op::Local(tok));
+                                self.emit(if *orev { Op::IndexRev } else { Op::Index });
+                                HeldOrigin::Outer(tc, tok, *orev)
+                            }
+                            _ => {
+                                self.expr(base);
+                                HeldOrigin::None
+                            }
+                        };
                         self.emit(Op::SetLocal(tb));
                         let tk = self.temp();
                         self.expr(key);
@@ -497,7 +548,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                         self.emit(Op::Dup);
                         let t = self.temp();
                         self.emit(Op::SetLocal(t));
-                        held.push((t, tb, tk, *rev));
+                        held.push((t, tb, tk, *rev, origin));
                     }
                     _ => {
                         self.expr(&a.expr);
@@ -537,13 +588,61 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             self.emit(Op::Deref);
             self.store_from_stack(lv);
         }
-        for &(tmp, tb, tk, rev) in &ca.held {
-            self.emit(Op::Local(tb));
+        for &(tmp, tb, tk, rev, origin) in &ca.held {
+            // Through the temp, which works for a string too.
             self.emit(Op::Local(tk));
             self.emit(Op::Local(tmp));
             self.emit(Op::Deref);
-            self.emit(if rev { Op::SetIndexRev } else { Op::SetIndex });
+            self.emit(if rev { Op::SetIndexRevLocal(tb) } else { Op::SetIndexLocal(tb) });
             self.emit(Op::Pop);
+            if matches!(origin, HeldOrigin::None) {
+                continue;
+            }
+            let Some((stringp, _)) = self.ctx.efuns.lookup("stringp") else { continue };
+            self.emit(Op::Local(tb));
+            self.emit(Op::CallEfun(stringp, 1));
+            let skip = self.emit(Op::JumpIfFalse(0));
+            match origin {
+                HeldOrigin::Var(e) => {
+                    self.emit(Op::Local(tb));
+                    self.store_from_stack(e);
+                }
+                HeldOrigin::Outer(tc, tok, orev) => {
+                    // A mapping key the call deleted stays deleted.
+                    let mut gone = None;
+                    if let Some((undefinedp, _)) = self.ctx.efuns.lookup("undefinedp") {
+                        self.emit(Op::Local(tc));
+                        self.emit(Op::Local(tok));
+                        self.emit(if orev { Op::IndexRev } else { Op::Index });
+                        self.emit(Op::CallEfun(undefinedp, 1));
+                        gone = Some(self.emit(Op::JumpIfTrue(0)));
+                    }
+                    self.emit(Op::Local(tc));
+                    self.emit(Op::Local(tok));
+                    self.emit(Op::Local(tb));
+                    self.emit(if orev { Op::SetIndexRev } else { Op::SetIndex });
+                    self.emit(Op::Pop);
+                    if let Some(j) = gone {
+                        self.patch_here(j);
+                    }
+                }
+                HeldOrigin::None => {}
+            }
+            self.patch_here(skip);
+        }
+    }
+
+    /// FluffOS: between typed functions, `args...` may only be spread into
+    /// a function that takes a variable number of arguments (`varargs` or
+    /// a rest parameter).
+    fn check_spread_target(&mut self, name: &str, slot: u32, args: &[Arg], span: Span) {
+        if !args.iter().any(|a| a.spread) || self.ret == Type::Unknown {
+            return;
+        }
+        let typed = self.ctx.prog.sigs[slot as usize].ret != Type::Unknown;
+        let flags = self.ctx.prog.ftable[slot as usize].flags;
+        if typed && flags & (fn_flags::VARARGS | fn_flags::REST) == 0 {
+            self.error(span, format!("Illegal to pass a variable number of arguments to non-varargs function '{}'", name));
         }
     }
 
@@ -566,6 +665,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     _ => {}
                 }
                 if let Some(slot) = self.ctx.prog.lookup_function(name) {
+                    self.check_spread_target(name, slot, args, span);
                     let ca = self.call_args(args);
                     self.emit(Op::CallLocal(slot as u16, ca.n));
                     self.ref_writebacks(&ca);
@@ -576,7 +676,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     let k = self.str_const(name);
                     self.emit(Op::CallSimul(k, ca.n));
                     self.ref_writebacks(&ca);
-                    return Type::Unknown;
+                    return if (self.ctx.async_simuls)(name) { Type::Promise } else { Type::Unknown };
                 }
                 self.efun_call(name, args, span)
             }
@@ -612,6 +712,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             let msg = if args.len() < def.min_args as usize { "Too few" } else { "Too many" };
             self.error(span, format!("{} arguments to '{}'", msg, name));
         }
+        self.check_promise_efun_args(name, &def, args);
         let ca = self.call_args_ref_first(args, def.ref_first);
         self.emit(Op::CallEfun(idx, ca.n));
         self.ref_writebacks(&ca);
@@ -651,7 +752,8 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
             self.emit(Op::Int(0));
             return Type::Unknown;
         };
-        let ret = target.def.return_type.clone();
+        // An async function's callers get a promise, whatever it returns.
+        let ret = super::call_type(target.def.flags, &target.def.return_type);
         let idx = self.supers.len() as u16;
         self.supers.push(target);
         let ca = self.call_args(args);

@@ -210,6 +210,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         if self.scopes.iter().any(clashes) {
             self.error(span, format!("Illegal to redeclare local name '{}'", name));
         }
+        if let Some(c) = self.ctx.prog.undefined_class(&ty) {
+            self.error(span, format!("Undefined class '{}'", c));
+        }
         let slot = self.alloc_slot();
         self.scopes.last_mut().expect("scope").push(LocalInfo { name, slot, ty, by_ref: false, foreach_ref: None });
         slot

@@ -190,10 +190,18 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         match op {
             AssignOp::Set => self.assign_set(&lv, rhs, want),
             AssignOp::Op(bop) => {
+                // FluffOS: no operator works on a class, so `c op= x` on a
+                // class variable does not compile.
+                if let Type::Class(c) = self.decl_type_of(&lv) {
+                    self.error(span, format!("Bad left argument to compound assignment: class {} is not a number, string or container", c));
+                }
                 let lty = self.static_lval_type(lhs, bop);
                 self.assign_op(&lv, bop, rhs, &lty, want, span)
             }
             AssignOp::Logic(lop) => {
+                if let LVal::Index { base, key, rev } = lv {
+                    return self.logic_assign_index(lop, base, key, rev, rhs, want);
+                }
                 // Read, test, and only then evaluate and store the rhs.
                 self.expr(lhs);
                 let j = self.emit(match lop {
@@ -229,6 +237,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     self.check_literal_type(&decl, e);
                 }
                 ty = self.rhs(rhs);
+                if let Rhs::Expr(e) = rhs {
+                    self.check_promise_store(&decl, &ty, e);
+                }
                 self.promote_to_decl(&decl, &ty);
                 self.store_local(*slot, *by_ref, *foreach_ref, want);
                 return ty;
@@ -239,6 +250,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     self.check_literal_type(&decl, e);
                 }
                 ty = self.rhs(rhs);
+                if let Rhs::Expr(e) = rhs {
+                    self.check_promise_store(&decl, &ty, e);
+                }
                 self.promote_to_decl(&decl, &ty);
                 self.emit(if want { Op::TeeGlobal(*g) } else { Op::SetGlobal(*g) });
                 return ty;
@@ -248,6 +262,9 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                     self.expr(key);
                     ty = self.rhs(rhs);
                     self.emit(set_index_op(&root, *rev));
+                }
+                None if matches!(base.kind, ExprKind::Index(..)) => {
+                    ty = self.set_nested_index(base, key, *rev, rhs);
                 }
                 None => {
                     self.expr(base);
@@ -291,6 +308,107 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         }
         if !want {
             self.emit(Op::Pop);
+        }
+        ty
+    }
+
+    /// `c[k] ||= v` (`&&=`, `??=`): the container and key are taken before
+    /// the right-hand side runs and the store goes there, as in FluffOS,
+    /// even if the right-hand side rebinds what named the container. A
+    /// string container (a value) is stored back where it came from.
+    fn logic_assign_index(&mut self, lop: LogicOp, base: &Expr, key: &Expr, rev: bool, rhs: Rhs, want: bool) -> Type {
+        let tc = self.temp();
+        // `c[k1][k2] op= v`: hold `c` and `k1` too, for a string in `c[k1]`.
+        let outer = match &base.kind {
+            ExprKind::Index(o, ok, orev) => {
+                let to = self.temp();
+                self.expr(o);
+                self.emit(Op::SetLocal(to));
+                let tok = self.temp();
+                self.expr(ok);
+                self.emit(Op::SetLocal(tok));
+                self.emit(Op::Local(to));
+                self.emit(Op::Local(tok));
+                self.emit(if *orev { Op::IndexRev } else { Op::Index });
+                Some((to, tok, *orev))
+            }
+            _ => {
+                self.expr(base);
+                None
+            }
+        };
+        self.emit(Op::SetLocal(tc));
+        let tk = self.temp();
+        self.expr(key);
+        self.emit(Op::SetLocal(tk));
+        self.emit(Op::Local(tc));
+        self.emit(Op::Local(tk));
+        self.emit(if rev { Op::IndexRev } else { Op::Index });
+        let j = self.emit(match lop {
+            LogicOp::Or => Op::OrJump(0),
+            LogicOp::And => Op::AndJump(0),
+            LogicOp::Nullish => Op::NullishJump(0),
+        });
+        self.emit(Op::Local(tk));
+        self.rhs(rhs);
+        self.emit(set_index_op(&Root::Local(tc, false), rev));
+        let back = outer.is_some() || self.lvalue(base).is_some();
+        if let (true, Some((stringp, _))) = (back, self.ctx.efuns.lookup("stringp")) {
+            self.emit(Op::Local(tc));
+            self.emit(Op::CallEfun(stringp, 1));
+            let skip = self.emit(Op::JumpIfFalse(0));
+            match outer {
+                Some((to, tok, orev)) => {
+                    self.emit(Op::Local(to));
+                    self.emit(Op::Local(tok));
+                    self.emit(Op::Local(tc));
+                    self.emit(if orev { Op::SetIndexRev } else { Op::SetIndex });
+                    self.emit(Op::Pop);
+                }
+                None => {
+                    self.emit(Op::Local(tc));
+                    self.store_from_stack(base);
+                }
+            }
+            self.patch_here(skip);
+        }
+        self.patch_here(j);
+        if !want {
+            self.emit(Op::Pop);
+        }
+        Type::Unknown
+    }
+
+    /// `c[k1][k2] = v` when `c[k1]` may be a string (`map[y][x] = '#'`):
+    /// strings are values, so the changed string is stored back into
+    /// `c[k1]`; arrays and mappings change in place as before. Leaves `v`.
+    fn set_nested_index(&mut self, base: &Expr, key: &Expr, rev: bool, rhs: Rhs) -> Type {
+        let ExprKind::Index(outer, okey, orev) = &base.kind else { unreachable!("an index base") };
+        let orev = *orev;
+        let tc = self.temp();
+        self.expr(outer);
+        self.emit(Op::SetLocal(tc));
+        let tk = self.temp();
+        self.expr(okey);
+        self.emit(Op::SetLocal(tk));
+        let ts = self.temp();
+        self.emit(Op::Local(tc));
+        self.emit(Op::Local(tk));
+        self.emit(if orev { Op::IndexRev } else { Op::Index });
+        self.emit(Op::SetLocal(ts));
+        self.expr(key);
+        let ty = self.rhs(rhs);
+        self.emit(set_index_op(&Root::Local(ts, false), rev));
+        if let Some((stringp, _)) = self.ctx.efuns.lookup("stringp") {
+            self.emit(Op::Local(ts));
+            self.emit(Op::CallEfun(stringp, 1));
+            let skip = self.emit(Op::JumpIfFalse(0));
+            self.emit(Op::Local(tc));
+            self.emit(Op::Local(tk));
+            self.emit(Op::Local(ts));
+            self.emit(if orev { Op::SetIndexRev } else { Op::SetIndex });
+            self.emit(Op::Pop);
+            self.patch_here(skip);
         }
         ty
     }

@@ -27,7 +27,16 @@ pub trait CompileEnv {
     fn efuns(&self) -> &EfunTable;
     /// The program of an inherited file, loading it if needed.
     fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String>;
+    /// `inherit`, knowing whether it was `private inherit` (the master's
+    /// inherit_program apply is told).
+    fn inherit_with(&mut self, path: &str, from: &str, _private: bool) -> Result<Rc<Program>, String> {
+        self.inherit(path, from)
+    }
     fn is_simul_efun(&self, name: &str) -> bool;
+    /// Whether the simul_efun `name` is async (its calls give promises).
+    fn is_async_simul_efun(&self, _name: &str) -> bool {
+        false
+    }
     /// `efun::name` in `file` (the source file holding the call, maybe an
     /// include) while compiling `mainfile`: is it allowed? (the master's
     /// `valid_override`, which FluffOS consults for every `efun::` call)
@@ -64,6 +73,18 @@ impl ProgramBuilder {
         self.classes.iter().rev().find(|c| c.name == name)
     }
 
+    /// The class a declared type names (`class foo`, `class foo *`) when no
+    /// such class is defined yet: FluffOS rejects the declaration.
+    pub fn undefined_class<'t>(&self, mut ty: &'t Type) -> Option<&'t str> {
+        while let Type::Array(inner) = ty {
+            ty = inner;
+        }
+        match ty {
+            Type::Class(name) if self.find_class(name).is_none() => Some(name),
+            _ => None,
+        }
+    }
+
     pub fn lookup_function(&self, name: &str) -> Option<u32> {
         self.fnames.get(&LStr::from(name)).copied()
     }
@@ -73,6 +94,7 @@ pub(crate) struct Ctx<'a> {
     pub prog: &'a ProgramBuilder,
     pub efuns: &'a EfunTable,
     pub simuls: &'a dyn Fn(&str) -> bool,
+    pub async_simuls: &'a dyn Fn(&str) -> bool,
     /// `efun::name` uses, checked with the master after compiling.
     pub efun_overrides: std::cell::RefCell<Vec<(Rc<str>, crate::token::Span)>>,
 }
@@ -103,7 +125,7 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
     for d in decls {
         if let Decl::Inherit { path: ipath, modifiers, span } = d {
             let ipath_str = resolve_inherit_path(path, ipath);
-            match env.inherit(&ipath_str, path) {
+            match env.inherit_with(&ipath_str, path, *modifiers & modifiers::PRIVATE != 0) {
                 Ok(p) => add_inherit(&mut b, p, *modifiers),
                 Err(e) => diags.error(*span, format!("cannot inherit {}: {}", ipath, e.trim_end())),
             }
@@ -119,11 +141,20 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
                 if b.classes.iter().any(|c| c.name == **name && !inherited_class(&b, name)) {
                     diags.error(*span, format!("class {} is already defined", name));
                 }
+                for (t, n) in fields {
+                    // A member may name its own class (a linked list).
+                    if let Some(c) = b.undefined_class(t).filter(|c| *c != &**name) {
+                        diags.error(*span, format!("Undefined class '{}' for member '{}'", c, n));
+                    }
+                }
                 let def = ClassDef { name: name.to_string(), fields: fields.iter().map(|(t, n)| (LStr::from(&**n), t.clone())).collect() };
                 b.classes.push(Rc::new(def));
             }
             Decl::Vars(vars) => {
                 for v in vars {
+                    if let Some(c) = b.undefined_class(&v.ty) {
+                        diags.error(v.span, format!("Undefined class '{}'", c));
+                    }
                     let mut flags = 0;
                     if v.modifiers & modifiers::PRIVATE != 0 {
                         flags |= var_flags::PRIVATE;
@@ -156,11 +187,12 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
 
     // 3. Bodies.
     let simul_names = |n: &str| env.is_simul_efun(n);
+    let async_simuls = |n: &str| env.is_async_simul_efun(n);
     let efuns = env.efuns();
     let mut compiled: Vec<(u32, Rc<ferrum_vm::program::FunctionDef>)> = Vec::new();
     let mut overrides = Vec::new();
     {
-        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, efun_overrides: Default::default() };
+        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, async_simuls: &async_simuls, efun_overrides: Default::default() };
         for (di, slot) in &own_slots {
             if let Decl::Function(f) = &decls[*di] {
                 if let Some(body) = &f.body {
@@ -196,7 +228,7 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
     let init = if inits.is_empty() {
         None
     } else {
-        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, efun_overrides: Default::default() };
+        let ctx = Ctx { prog: &b, efuns, simuls: &simul_names, async_simuls: &async_simuls, efun_overrides: Default::default() };
         let fc = FnCompiler::new(&ctx, diags, Rc::from("__INIT"), Type::Void, inits[0].span);
         let def = fc.compile_initializers(&inits);
         overrides.extend(ctx.efun_overrides.take());
@@ -223,6 +255,7 @@ pub fn generate(path: &str, decls: &[Decl], env: &mut dyn CompileEnv, diags: &mu
         classes: b.classes,
         init,
         source_files,
+        includes: Vec::new(),
     })
 }
 
@@ -318,6 +351,8 @@ fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagno
     let flags = fn_flags_of(f.modifiers, &f.params);
     if flags & fn_flags::ASYNC != 0 && OBJECT_APPLIES.contains(&&*f.name) {
         diags.error(f.span, format!("An apply cannot be async: {}() is called by the driver, which reads its result at once", f.name));
+    } else if flags & fn_flags::ASYNC != 0 && MASTER_APPLIES.contains(&&*f.name) {
+        diags.warning(f.span, format!("{}() is a master apply: if this is the master, the driver reads a promise, not its result", f.name));
     }
     let sig = Sig {
         ret: call_type(flags, &f.ret),
@@ -375,11 +410,14 @@ fn declare_function(b: &mut ProgramBuilder, f: &FunctionDecl, diags: &mut Diagno
 
 /// The type a call expression has: an async function's call yields a
 /// promise for what its body returns.
-fn call_type(flags: u16, ret: &Type) -> Type {
-    if flags & fn_flags::ASYNC != 0 {
-        Type::Promise
-    } else {
-        ret.clone()
+pub(crate) fn call_type(flags: u16, ret: &Type) -> Type {
+    if flags & fn_flags::ASYNC == 0 {
+        return ret.clone();
+    }
+    // `async T f()` gives a promise<T>; untyped or void ones a bare promise.
+    match ret {
+        Type::Unknown | Type::Void => Type::Promise,
+        t => Type::PromiseOf(Box::new(t.clone())),
     }
 }
 
@@ -388,6 +426,16 @@ const OBJECT_APPLIES: &[&str] = &[
     "create", "reset", "init", "clean_up", "heart_beat", "id", "move_or_destruct", "catch_tell", "receive_message",
     "logon", "net_dead", "reconnect", "process_input", "write_prompt", "terminal_type", "window_size",
     "receive_snoop", "telnet_suboption", "on_destruct",
+];
+
+/// Master applies: only the master object gets them, so on any other
+/// object the name is free and `async` there is a warning, not an error
+/// (as in FluffOS).
+const MASTER_APPLIES: &[&str] = &[
+    "connect", "compile_object", "crash", "creator_file", "epilog", "preload", "error_handler", "log_error", "flag",
+    "get_root_uid", "get_bb_uid", "get_include_path", "include_file", "inherit_program", "object_name",
+    "valid_bind", "valid_database", "valid_hide", "valid_link", "valid_override", "valid_read", "valid_write",
+    "valid_seteuid", "valid_shadow", "valid_socket",
 ];
 
 fn new_slot(b: &mut ProgramBuilder, name: LStr, flags: u16, sig: Sig) -> u32 {

@@ -54,6 +54,10 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn parse_assign_expr(&mut self) -> PResult<Expr> {
+        self.nested(Self::parse_assign_inner)
+    }
+
+    fn parse_assign_inner(&mut self) -> PResult<Expr> {
         let lhs = self.parse_ternary()?;
         let op = match &self.peek().tok {
             Tok::Punct(p) => assign_op(*p),
@@ -89,8 +93,11 @@ impl<'a> Parser<'a> {
 
     fn parse_nullish(&mut self) -> PResult<Expr> {
         let mut lhs = self.parse_logic(true)?;
+        let mut links = 0;
         while self.at_punct(Punct::QuestionQuestion) {
             let span = self.next().span;
+            links += 1;
+            self.check_chain(links, span)?;
             let rhs = self.parse_logic(true)?;
             lhs = Expr::new(ExprKind::Logic(LogicOp::Nullish, Box::new(lhs), Box::new(rhs)), span);
         }
@@ -101,8 +108,11 @@ impl<'a> Parser<'a> {
     fn parse_logic(&mut self, or: bool) -> PResult<Expr> {
         let (punct, op) = if or { (Punct::OrOr, LogicOp::Or) } else { (Punct::AndAnd, LogicOp::And) };
         let mut lhs = if or { self.parse_logic(false)? } else { self.parse_binary(0)? };
+        let mut links = 0;
         while self.at_punct(punct) {
             let span = self.next().span;
+            links += 1;
+            self.check_chain(links, span)?;
             let rhs = if or { self.parse_logic(false)? } else { self.parse_binary(0)? };
             lhs = Expr::new(ExprKind::Logic(op, Box::new(lhs), Box::new(rhs)), span);
         }
@@ -115,6 +125,7 @@ impl<'a> Parser<'a> {
             return self.operand_assignment(operand);
         }
         let mut lhs = self.parse_binary(level + 1)?;
+        let mut links = 0;
         loop {
             let found = match &self.peek().tok {
                 Tok::Punct(p) => LEVELS[level].iter().find(|(q, _)| q == p).map(|(_, op)| *op),
@@ -122,6 +133,8 @@ impl<'a> Parser<'a> {
             };
             let Some(op) = found else { break };
             let span = self.next().span;
+            links += 1;
+            self.check_chain(links, span)?;
             let rhs = self.parse_binary(level + 1)?;
             lhs = Expr::new(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
         }
@@ -151,6 +164,10 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_unary(&mut self) -> PResult<Expr> {
+        self.nested(Self::parse_unary_inner)
+    }
+
+    fn parse_unary_inner(&mut self) -> PResult<Expr> {
         let span = self.span();
         let tok = self.peek().tok.clone();
         match tok {
@@ -342,7 +359,15 @@ impl<'a> Parser<'a> {
                     s.push_str(part);
                     self.next();
                 }
-                Ok(mk(ExprKind::Str(Rc::from(s))))
+                let lit = mk(ExprKind::Str(Rc::from(s)));
+                // A string is never called, so `(` here opens a template
+                // string the lexer expanded (`"a " `${x}``): they join.
+                if self.at_punct(Punct::LParen) {
+                    let span = self.span();
+                    let template = self.parse_unary()?;
+                    return Ok(Expr::new(ExprKind::Binary(BinOp::Add, Box::new(lit), Box::new(template)), span));
+                }
+                Ok(lit)
             }
             Tok::StrArray(lines) => {
                 self.next();

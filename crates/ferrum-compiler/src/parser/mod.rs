@@ -18,6 +18,11 @@ use std::rc::Rc;
 /// Where tokens come from (the preprocessor, or a bare lexer in tests).
 pub trait TokenSource {
     fn next_token(&mut self, diags: &mut Diagnostics) -> Token;
+    /// Whether `#pragma strict_types` is in force at this point of the
+    /// source (a later `#pragma no_strict_types` turns it off).
+    fn strict_types(&self) -> bool {
+        false
+    }
 }
 
 impl TokenSource for crate::lexer::Lexer {
@@ -38,7 +43,17 @@ pub struct Parser<'a> {
     last_span: Span,
     /// Modifiers set by a `private:`-style line for what follows.
     default_modifiers: u16,
+    /// Expression nesting (parentheses, operands, `?:` arms): parsing and
+    /// code generation recurse per level, so it is capped (see `enter`).
+    nesting: u32,
 }
+
+/// Deepest expression nesting accepted. FluffOS also refuses absurd depth
+/// with a compile error; each level costs several kilobytes of stack here.
+const MAX_NESTING: u32 = 400;
+/// Longest chain of one binary operator (`a + b + ...`): it builds a tree as
+/// deep as it is long, which code generation walks recursively.
+pub(crate) const MAX_CHAIN: usize = 10_000;
 
 const TYPE_WORDS: &[&str] =
     &["int", "float", "string", "object", "mapping", "mixed", "void", "buffer", "function", "status", "class", "struct", "promise"];
@@ -48,7 +63,28 @@ const MODIFIER_WORDS: &[&str] =
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a mut dyn TokenSource, diags: &'a mut Diagnostics) -> Parser<'a> {
-        Parser { src, diags, buf: VecDeque::new(), last_span: Span::default(), default_modifiers: 0 }
+        Parser { src, diags, buf: VecDeque::new(), last_span: Span::default(), default_modifiers: 0, nesting: 0 }
+    }
+
+    /// Runs `f` one nesting level deeper; past `MAX_NESTING` it is a clean
+    /// compile error instead of a stack overflow.
+    pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.nesting >= MAX_NESTING {
+            let span = self.span();
+            return Err(self.error_at(span, format!("Expression nested too deeply (more than {} levels)", MAX_NESTING)));
+        }
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        r
+    }
+
+    /// Reports a binary operator chain longer than `MAX_CHAIN`.
+    pub(crate) fn check_chain(&mut self, links: usize, span: Span) -> PResult<()> {
+        if links > MAX_CHAIN {
+            return Err(self.error_at(span, format!("Expression too long: more than {} chained operators", MAX_CHAIN)));
+        }
+        Ok(())
     }
 
     // ----- token access -----
@@ -118,6 +154,14 @@ impl<'a> Parser<'a> {
     pub(crate) fn error_at(&mut self, span: Span, msg: impl Into<String>) -> SyntaxError {
         self.diags.error(span, msg);
         SyntaxError
+    }
+
+    /// FluffOS: only functions may be void; a variable, parameter or class
+    /// member of type void is an error (reported, parsing goes on).
+    pub(crate) fn check_not_void(&mut self, ty: &Type, name: &str, span: Span) {
+        if *ty == Type::Void {
+            self.diags.error(span, format!("'{}' cannot be declared void: only functions return nothing", name));
+        }
     }
 
     /// Reports "expected X" at the next token.
@@ -205,15 +249,17 @@ impl<'a> Parser<'a> {
             Some("buffer") => Type::Buffer,
             Some("function") => Type::Function,
             Some("promise") => {
-                // `promise<T>`: the payload type is checked by nothing here.
+                // `promise<T>`: the payload is checked where it is stored and awaited.
                 if self.eat_punct(Punct::Lt) {
                     let payload = self.parse_type()?;
-                    if payload == Type::Void || payload == Type::Promise {
+                    if payload == Type::Void || payload.is_promise() {
                         return Err(self.error_at(t.span, format!("promise<{}> is not a valid promise type", payload)));
                     }
                     self.expect_punct(Punct::Gt)?;
+                    Type::PromiseOf(Box::new(payload))
+                } else {
+                    Type::Promise
                 }
-                Type::Promise
             }
             Some("class") | Some("struct") => {
                 let (name, _) = self.expect_ident()?;
@@ -327,7 +373,8 @@ impl<'a> Parser<'a> {
                 let base = self.parse_base_type()?;
                 loop {
                     let ty = self.parse_stars(base.clone());
-                    let (fname, _) = self.expect_ident()?;
+                    let (fname, fspan) = self.expect_ident()?;
+                    self.check_not_void(&ty, &fname, fspan);
                     fields.push((ty, fname));
                     if !self.eat_punct(Punct::Comma) {
                         break;
@@ -346,6 +393,13 @@ impl<'a> Parser<'a> {
         } else {
             let is_ident = matches!(self.peek().tok, Tok::Ident(_));
             if is_ident && self.at_punct_n(1, Punct::LParen) {
+                // FluffOS: under strict_types only create() may leave out
+                // its return type.
+                if self.src.strict_types() && !self.at_ident("create") {
+                    let span = self.span();
+                    let name = self.peek().ident().unwrap_or_default().to_string();
+                    self.diags.error(span, format!("#pragma strict_types requires the return type of function '{}'", name));
+                }
                 Type::Unknown
             } else {
                 return Err(self.expected("a declaration"));
@@ -363,6 +417,7 @@ impl<'a> Parser<'a> {
             if mods & modifiers::ASYNC != 0 {
                 return Err(self.error_at(span, format!("async is a function modifier; variable '{}' cannot be async", name)));
             }
+            self.check_not_void(&ty, &name, span);
             let init = if self.eat_punct(Punct::Assign) { Some(self.parse_assign_expr()?) } else { None };
             vars.push(GlobalVar { modifiers: mods, ty, name, init, span });
             if !self.eat_punct(Punct::Comma) {
@@ -417,6 +472,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => Rc::from(format!("__arg{}", params.len()).as_str()),
             };
+            self.check_not_void(&ty, &name, span);
             let rest = self.eat_punct(Punct::Ellipsis);
             let default = if self.at_punct(Punct::Colon) && self.at_punct_n(1, Punct::LParen) && self.at_punct_n(2, Punct::Colon) {
                 self.next();

@@ -33,6 +33,7 @@ impl<'a> Parser<'a> {
         loop {
             let ty = self.parse_stars(base.clone());
             let (name, span) = self.expect_ident()?;
+            self.check_not_void(&ty, &name, span);
             let init = if self.eat_punct(Punct::Assign) { Some(self.parse_assign_expr()?) } else { None };
             vars.push(LocalVar { ty, name, init, span });
             if !self.eat_punct(Punct::Comma) {
@@ -125,6 +126,9 @@ impl<'a> Parser<'a> {
                     };
                     by_ref |= self.eat_ident("ref") || self.eat_punct(Punct::Amp);
                     let (name, _) = self.expect_ident()?;
+                    if let Some(t) = &ty {
+                        self.check_not_void(t, &name, vspan);
+                    }
                     vars.push(ForeachVar { ty, name, by_ref, span: vspan });
                     if !self.eat_punct(Punct::Comma) {
                         break;

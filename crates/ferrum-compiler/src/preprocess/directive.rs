@@ -57,6 +57,11 @@ impl Preprocessor<'_> {
             "line" => self.line_directive(&line, diags),
             "pragma" => {
                 let pragma = line.rest.trim();
+                match pragma.split_whitespace().next() {
+                    Some("strict_types") => self.strict_types = true,
+                    Some("no_strict_types") => self.strict_types = false,
+                    _ => {}
+                }
                 if !pragma.is_empty() {
                     self.pragmas.push(pragma.to_string());
                 }

@@ -67,6 +67,8 @@ pub struct Preprocessor<'r> {
     contexts: Vec<Context>,
     conds: Vec<Cond>,
     pragmas: Vec<String>,
+    /// `#pragma strict_types` seen and not undone by `no_strict_types`.
+    strict_types: bool,
     files: Vec<String>,
     /// How many macro arguments are being expanded inside one another.
     arg_depth: usize,
@@ -75,6 +77,7 @@ pub struct Preprocessor<'r> {
 impl<'r> Preprocessor<'r> {
     pub fn new(main_path: &str, source: &str, resolver: &'r dyn IncludeResolver, diags: &mut Diagnostics) -> Self {
         let file = diags.add_file(main_path);
+        reject_nul(source, file, diags);
         let mut pp = Preprocessor {
             resolver,
             efun_defined: None,
@@ -87,6 +90,7 @@ impl<'r> Preprocessor<'r> {
             contexts: Vec::new(),
             conds: Vec::new(),
             pragmas: Vec::new(),
+            strict_types: false,
             files: vec![main_path.to_string()],
             arg_depth: 0,
         };
@@ -137,6 +141,10 @@ impl<'r> Preprocessor<'r> {
     }
 
     /// `#pragma` lines seen, trimmed (e.g. "strict_types", "save_binary").
+    pub fn strict_types(&self) -> bool {
+        self.strict_types
+    }
+
     pub fn pragmas(&self) -> &[String] {
         &self.pragmas
     }
@@ -187,10 +195,22 @@ impl<'r> Preprocessor<'r> {
             return;
         };
         let file = diags.add_file(&path);
+        reject_nul(&text, file, diags);
         if !self.files.contains(&path) {
             self.files.push(path.clone());
         }
         self.sources.push(Source { lexer: Lexer::new(Rc::from(text), file), path, cond_base: self.conds.len() });
+    }
+}
+
+/// A NUL byte in source is refused wherever it is (code, strings,
+/// comments, skipped `#if` branches), as FluffOS does: it is never text.
+fn reject_nul(text: &str, file: u16, diags: &mut Diagnostics) {
+    if let Some(at) = text.find('\0') {
+        let before = &text[..at];
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        diags.error(Span { file, line, col }, "Illegal embedded NUL byte in source");
     }
 }
 

@@ -1,0 +1,4 @@
+// expect: Undefined class 'absent'
+void f() {
+    class absent *list = ({ });
+}
