@@ -58,6 +58,7 @@ pub fn open_all(vm: &mut Vm, config: &Config, mudlib: &Mudlib) -> Result<(), Str
         let tls = port.tls.as_ref().map(|(cert, key)| TlsServer { cert: file_path(cert, mudlib), key: file_path(key, mudlib) });
         let secure = tls.is_some();
         let spec = PortSpec {
+            index: port.index as i64,
             kind,
             addr: SocketAddr::new(ip, port.port),
             tls,

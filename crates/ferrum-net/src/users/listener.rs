@@ -9,7 +9,7 @@ use crate::runtime::{Conn, Shared};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{TcpListener, TcpStream};
@@ -23,7 +23,12 @@ const MAX_ACCEPT_BACKOFF: Duration = Duration::from_secs(1);
 const KEEPALIVE_IDLE: Duration = Duration::from_secs(120);
 const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(30);
 
-/// Starts accepting players on a bound, listening socket.
+/// A TLS port's acceptor, replaceable while the port runs
+/// (`sys_reload_tls`): each new connection takes the one current then.
+pub(super) type TlsSlot = Arc<RwLock<Option<tokio_rustls::TlsAcceptor>>>;
+
+/// Starts accepting players on a bound, listening socket. A TLS port's
+/// acceptor slot is returned so its certificate can be replaced later.
 pub(super) fn start(
     shared: &Shared,
     players: &Players,
@@ -32,13 +37,18 @@ pub(super) fn start(
     kind: UserPortKind,
     tls: Option<TlsServer>,
     web_root: Option<PathBuf>,
-) {
-    let fail = |error: String| shared.send(Event::Users(UserEvent::ListenFailed { id, error }));
+) -> Option<TlsSlot> {
+    let fail = |error: String| {
+        shared.send(Event::Users(UserEvent::ListenFailed { id, error }));
+        None
+    };
     let acceptor = match tls.as_ref().map(crate::tls::server_config) {
         Some(Ok(cfg)) => Some(tokio_rustls::TlsAcceptor::from(cfg)),
         Some(Err(e)) => return fail(e),
         None => None,
     };
+    let is_tls = acceptor.is_some();
+    let acceptor: TlsSlot = Arc::new(RwLock::new(acceptor));
     let listener = match listener
         .set_nonblocking(true)
         .and_then(|_| TcpListener::from_std(listener))
@@ -54,13 +64,14 @@ pub(super) fn start(
         web_root,
         stopped: AtomicBool::new(false),
     });
-    let task = tokio::spawn(accept_loop(site, listener, acceptor));
+    let task = tokio::spawn(accept_loop(site, listener, acceptor.clone()));
     shared.register(
         id,
         Conn::Listener {
             task: task.abort_handle(),
         },
     );
+    is_tls.then_some(acceptor)
 }
 
 /// Marks the site stopped when the accept loop ends or is aborted.
@@ -75,7 +86,7 @@ impl Drop for StopOnDrop {
 async fn accept_loop(
     site: Arc<Site>,
     listener: TcpListener,
-    acceptor: Option<tokio_rustls::TlsAcceptor>,
+    acceptor: TlsSlot,
 ) {
     let _stop = StopOnDrop(site.clone());
     let mut backoff = ACCEPT_BACKOFF;
@@ -84,7 +95,8 @@ async fn accept_loop(
             Ok((sock, peer)) => {
                 backoff = ACCEPT_BACKOFF;
                 tune(&sock);
-                tokio::spawn(serve(site.clone(), sock, peer, acceptor.clone()));
+                let acceptor = acceptor.read().map(|a| a.clone()).unwrap_or(None);
+                tokio::spawn(serve(site.clone(), sock, peer, acceptor));
             }
             Err(e) if is_transient(&e) => {
                 // Out of descriptors and the like: the listener is fine.

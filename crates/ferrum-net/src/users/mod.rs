@@ -63,6 +63,8 @@ impl Players {
 pub(crate) struct Users {
     shared: Shared,
     players: Players,
+    /// The TLS ports' acceptors, by listener id.
+    tls_ports: Mutex<HashMap<NetId, listener::TlsSlot>>,
 }
 
 impl Users {
@@ -70,6 +72,7 @@ impl Users {
         Users {
             shared,
             players: Players::default(),
+            tls_ports: Mutex::default(),
         }
     }
 
@@ -81,15 +84,20 @@ impl Users {
                 kind,
                 tls,
                 web_root,
-            } => listener::start(
-                &self.shared,
-                &self.players,
-                id,
-                listener,
-                kind,
-                tls,
-                web_root,
-            ),
+            } => {
+                let slot = listener::start(&self.shared, &self.players, id, listener, kind, tls, web_root);
+                if let (Some(slot), Ok(mut ports)) = (slot, self.tls_ports.lock()) {
+                    ports.insert(id, slot);
+                }
+            }
+            UserCommand::ReloadTls { id, config } => {
+                let slot = self.tls_ports.lock().ok().and_then(|p| p.get(&id).cloned());
+                if let Some(slot) = slot {
+                    if let Ok(mut acceptor) = slot.write() {
+                        *acceptor = Some(tokio_rustls::TlsAcceptor::from(config));
+                    }
+                }
+            }
             UserCommand::Write { conn, data } => self.players.send(conn, ToPlayer::Write(data)),
             UserCommand::Echo { conn, on } => self.players.send(conn, ToPlayer::Echo(on)),
             UserCommand::CharMode { conn, on } => self.players.send(conn, ToPlayer::CharMode(on)),

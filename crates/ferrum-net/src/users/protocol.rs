@@ -46,6 +46,10 @@ pub enum UserCommand {
     Telnet { conn: NetId, bytes: Vec<u8> },
     /// Flush queued output, then close. No event follows.
     Close { conn: NetId },
+    /// A TLS port's new certificate and key (already loaded, so errors
+    /// were reported by the caller): new connections use it, open ones
+    /// keep the one they started with.
+    ReloadTls { id: NetId, config: std::sync::Arc<rustls::ServerConfig> },
 }
 
 #[derive(Debug)]
