@@ -42,6 +42,13 @@ pub fn start_vm(config: &Config) -> Result<Vm, String> {
     let mut vm = Vm::new(efuns, host.clone() as Rc<dyn Host>);
     apply_limits(&mut vm, config);
     vm.ext::<ferrum_efuns::runtime::driver_info::DriverInfo>().config = config.get_config_table();
+    // Debug output (set_debug_level) also goes to "debug log file", which
+    // FluffOS keeps in the log directory.
+    if let Some(name) = config.get("debug log file").filter(|s| !s.is_empty()) {
+        let dir = config.get("log directory").unwrap_or("/log").trim_end_matches('/').to_string();
+        let path = format!("{}/{}", dir, name.trim_start_matches('/'));
+        vm.ext::<ferrum_efuns::runtime::debug_levels::DebugLevels>().log_file = host.mudlib.real_path(&path);
+    }
     {
         let explode = vm.ext::<ferrum_efuns::strings::explode::ExplodeConfig>();
         explode.sane = config.int("sane explode string").is_some_and(|v| v != 0);

@@ -6,9 +6,10 @@ use crate::mudlib::Mudlib;
 use std::cell::RefCell;
 use ferrum_compiler::{compile, CompileEnv, CompileOptions};
 use ferrum_vm::efun::EfunTable;
+use ferrum_vm::program::fn_flags;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_efuns::runtime::master::{master_apply, valid};
-use ferrum_vm::{Host, Program, Value, Vm};
+use ferrum_vm::{Host, LStr, Program, Value, Vm};
 use std::rc::Rc;
 
 /// Macros every compilation sees.
@@ -51,6 +52,38 @@ struct Env<'a, 'v> {
     /// apply); the two never run at the same moment.
     vm: &'a RefCell<&'v mut Vm>,
     efuns: Rc<EfunTable>,
+    /// For programs whose source the master supplies (inherit_program).
+    host: &'a DriverHost,
+}
+
+impl Env<'_, '_> {
+    /// inherit_program() gave the source: the program is compiled from
+    /// those lines and its blueprint loaded under the inherited name. A
+    /// blueprint already loaded under that name is used as it is.
+    fn inherit_from_source(&self, vm: &mut Vm, path: &str, lines: &[Value]) -> Result<Rc<Program>, String> {
+        let name = ferrum_vm::interp::split_extension(path).0.to_string();
+        if let Some(ob) = vm.find_object(&name) {
+            return Ok(ob.program());
+        }
+        // Nothing to compile is refused, not an empty program.
+        if lines.is_empty() {
+            return Err(format!("inherit_program() gave no source for {}", path));
+        }
+        let mut source = String::new();
+        for l in lines {
+            match l.as_str() {
+                Some(s) => {
+                    source.push_str(s);
+                    source.push('\n');
+                }
+                None => return Err(format!("inherit_program() gave a non-string source line for {}", path)),
+            }
+        }
+        let program = self.host.compile_source(vm, &format!("{}.c", name), &source).map_err(|e| e.message())?;
+        let ob = vm.new_object(LStr::from(name.as_str()), program, false).map_err(|e| e.message())?;
+        vm.call_create(&ob, Vec::new()).map_err(|e| e.message())?;
+        Ok(ob.program())
+    }
 }
 
 impl CompileEnv for Env<'_, '_> {
@@ -59,15 +92,23 @@ impl CompileEnv for Env<'_, '_> {
     }
 
     fn inherit(&mut self, path: &str, from: &str) -> Result<Rc<Program>, String> {
+        self.inherit_with(path, from, false)
+    }
+
+    fn inherit_with(&mut self, path: &str, from: &str, private: bool) -> Result<Rc<Program>, String> {
         // The master may redirect or refuse an inherit:
-        // `inherit_program(from, path, private)` returns the path to use; a
-        // missing apply keeps the path; any other answer refuses.
-        let args = vec![Value::from(from), Value::from(path), Value::Int(0)];
+        // `inherit_program(from, path, private)` returns the path to use or
+        // the program's source lines; a missing apply keeps the path; any
+        // other answer refuses.
+        let args = vec![Value::from(from), Value::from(path), Value::Int(private as i64)];
         let mut vm = self.vm.borrow_mut();
         let path = match master_apply(&mut vm, "inherit_program", args) {
             Ok(Some(Value::Str(p))) => p.to_string(),
             Ok(None) => path.to_string(),
-            Ok(Some(Value::Array(_))) => return Err(format!("inherit_program() gave source text for {}, which Ferrum does not support", path)),
+            Ok(Some(Value::Array(lines))) => {
+                let lines: Vec<Value> = lines.borrow().iter().cloned().collect();
+                return self.inherit_from_source(&mut vm, path, &lines);
+            }
             Ok(Some(_)) => return Err(format!("The master does not allow inheriting {}", path)),
             Err(e) => return Err(e.message()),
         };
@@ -100,6 +141,13 @@ impl CompileEnv for Env<'_, '_> {
     fn is_simul_efun(&self, name: &str) -> bool {
         match &self.vm.borrow().simul_efun {
             Some(s) if !s.is_destructed() => s.program_ref().find_function(name).is_some_and(|(_, f)| f.is_public()),
+            _ => false,
+        }
+    }
+
+    fn is_async_simul_efun(&self, name: &str) -> bool {
+        match &self.vm.borrow().simul_efun {
+            Some(s) if !s.is_destructed() => s.program_ref().find_function(name).is_some_and(|(_, f)| f.flags & fn_flags::ASYNC != 0),
             _ => false,
         }
     }
@@ -169,7 +217,7 @@ impl DriverHost {
             predefines: macros,
             global_include: self.global_include.clone(),
         };
-        let mut env = Env { vm: &vm, efuns: efuns.clone() };
+        let mut env = Env { vm: &vm, efuns: efuns.clone(), host: self };
         let compiled = compile(path, source, &mut env, &opts);
         let vm = &mut **env.vm.borrow_mut();
         let report = compiled.diagnostics.render_all();
@@ -244,6 +292,7 @@ impl Host for DriverHost {
         ferrum_efuns::commands::object_destructed(vm, ob);
         ferrum_efuns::stats::mudlib_stats::object_destructed(vm, ob);
         ferrum_efuns::external::handles::owner_destructed(vm, ob);
+        ferrum_efuns::ed::object_destructed(vm, ob);
     }
 
     /// A file that does not exist may be a virtual object: the master's

@@ -27,8 +27,9 @@ impl IncludeResolver for MasterIncludes<'_, '_> {
             Err(_) => Ok(None),
         };
         match answer {
-            // No master, no apply: the usual search.
-            Ok(None) => self.files.resolve(name, angled, from_file),
+            // No master, no apply, or an error in it (FluffOS's safe
+            // apply): the usual search.
+            Ok(None) | Err(_) => self.files.resolve(name, angled, from_file),
             // Unchanged keeps the "…" versus <…> search.
             Ok(Some(Value::Str(path))) if path.as_str() == name => self.files.resolve(name, angled, from_file),
             // A new path resolves like a quoted include.
@@ -47,7 +48,7 @@ impl IncludeResolver for MasterIncludes<'_, '_> {
                 };
                 Some((path, text))
             }
-            // Anything else (or an error in the apply) refuses the file.
+            // Anything else refuses the file.
             _ => None,
         }
     }

@@ -65,8 +65,11 @@ pub fn run_test_file(root: &Path, file: &Path) -> Vec<String> {
         Err(e) => return vec![format!("{}: does not load: {}", rel, e.report())],
     };
     vm.reset_eval_cost();
-    if let Err(e) = vm.apply(&ob, "do_tests", vec![]) {
-        return vec![format!("{}: do_tests() failed: {}", rel, e.report())];
+    match vm.apply(&ob, "do_tests", vec![]) {
+        Err(e) => return vec![format!("{}: do_tests() failed: {}", rel, e.report())],
+        // A file without do_tests() would pass without checking anything.
+        Ok(None) => return vec![format!("{}: defines no do_tests()", rel)],
+        Ok(Some(_)) => {}
     }
     // Promise deliveries run once the top-level call is over, as in the
     // backend; `after_microtasks()` then checks what they did.

@@ -186,6 +186,38 @@ void main() {
 }
 
 #[test]
+fn a_promise_from_the_master_is_no_permission() {
+    // An async helper's promise comes back before it has decided anything.
+    let root = mudlib(
+        "promised",
+        &[
+            ("data.txt", "x"),
+            ("data_holder.c", "int x;\n"),
+            (
+                "master.c",
+                r#"
+async int decide() { return 1; }
+mixed valid_read(string file, mixed ob, string func) { return decide(); }
+mixed valid_bind(object binder, object old_owner, object new_owner) { return decide(); }
+"#,
+            ),
+            (
+                "test.c",
+                &test_object(
+                    r#"
+void main() {
+    async_read("/data.txt", (: note("read " + $1) :));
+    note(catch(bind((: $1 :), clone_object("/data_holder"))) ? "bind refused" : "bind allowed");
+}
+"#,
+                ),
+            ),
+        ],
+    );
+    assert_eq!(run(&root), ["bind refused", "read -1"]);
+}
+
+#[test]
 fn callbacks_of_destructed_objects_are_dropped_and_errors_do_not_stop_others() {
     let root = mudlib(
         "destructed",
@@ -209,6 +241,93 @@ void main() {
         ],
     );
     assert_eq!(run(&root), ["second x"]);
+}
+
+#[test]
+fn callbacks_see_the_this_player_of_their_request() {
+    let root = mudlib(
+        "player",
+        &[
+            ("data.txt", "x"),
+            (
+                "walker.c",
+                r#"
+object log;
+int act(string arg) {
+    async_read("/data.txt", function(mixed r) {
+        log->note(this_player() == this_object() ? "read: me" : sprintf("read: %O", this_player()));
+    });
+    async_write("/out.txt", "y", 1, function(mixed r) {
+        log->note(this_player() == this_object() ? "write: me" : sprintf("write: %O", this_player()));
+    });
+    return 1;
+}
+void start(object l) {
+    log = l;
+    enable_commands();
+    add_action("act", "act");
+    command("act");
+}
+"#,
+            ),
+            (
+                "test.c",
+                &test_object(
+                    r#"
+void main() {
+    // Before the walker: enable_commands() makes it this_player().
+    async_read("/data.txt", (: note(this_player() ? "main: someone" : "main: nobody") :));
+    clone_object("/walker")->start(this_object());
+}
+"#,
+                ),
+            ),
+        ],
+    );
+    let mut events = run(&root);
+    events.sort();
+    assert_eq!(events, ["main: nobody", "read: me", "write: me"]);
+}
+
+#[test]
+fn without_a_callback_the_file_efuns_return_promises() {
+    let root = mudlib(
+        "promises",
+        &[
+            ("data.txt", "inside"),
+            ("dir/x", "1"),
+            (
+                "test.c",
+                &test_object(
+                    r#"
+async void work() {
+    note(await async_read("/data.txt"));
+    await async_write("/new.txt", "made", 1);
+    note(read_file("/new.txt"));
+    note(await async_getdir("/dir/"));
+    note(acatch(await async_read("/missing.txt")));
+}
+void main() {
+    note(typeof(async_read("/data.txt")));
+    note(async_read("/data.txt", (: 1 :)));
+    work();
+}
+"#,
+                ),
+            ),
+        ],
+    );
+    assert_eq!(
+        run(&root),
+        [
+            "promise",
+            "0",
+            "inside",
+            "made",
+            "({ /* sizeof() == 1 */\n  \"x\"\n})",
+            "-1"
+        ]
+    );
 }
 
 #[test]
@@ -249,6 +368,29 @@ void main() {
         root.join("game.sqlite").exists(),
         "the file is under the mudlib root"
     );
+}
+
+#[test]
+fn async_db_exec_passes_extra_arguments_and_refuses_a_function_name() {
+    let root = mudlib(
+        "dbextra",
+        &[(
+            "test.c",
+            &test_object(
+                r#"
+int db;
+void got(int rows, string tag, int n) { note(sprintf("%d %s %d", rows, tag, n)); }
+void main() {
+    db = db_connect("", "/extra.sqlite", "", __USE_SQLITE3__);
+    db_exec(db, "CREATE TABLE t (x)");
+    note(catch(async_db_exec(db, "SELECT 1", "got")) ? "name refused" : "name taken");
+    async_db_exec(db, "INSERT INTO t VALUES (1), (2)", (: got :), "tag", 3);
+}
+"#,
+            ),
+        )],
+    );
+    assert_eq!(run(&root), ["name refused", "0 tag 3"]);
 }
 
 #[test]

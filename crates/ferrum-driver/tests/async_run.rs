@@ -205,3 +205,63 @@ int main(string *args) {
         err
     );
 }
+
+#[test]
+fn a_frame_parked_in_a_recompiled_object_is_rejected_when_it_resumes() {
+    let f = script(
+        "recompiled",
+        r#"
+promise gate = promise_create();
+void put(string version) {
+    write_file("/worker.c", "int n = 1;\nasync int wait_on(promise p) { int v = await p; return n + v; }\nstring version() { return \"" + version + "\"; }\n", 1);
+}
+int main(string *args) {
+    put("one");
+    object w = load_object("/worker");
+    promise before = w->wait_on(gate);
+    put("two");
+    write("updated " + recompile_object(w) + "\n");
+    promise after = w->wait_on(gate);
+    promise_then(before, (: write("before resumed\n") :), (: write("before: " + $1 + "\n") :));
+    promise_then(after, (: write("after gave " + $1 + "\n") :));
+    promise_resolve(gate, 10);
+    write(w->version() + "\n");
+    return 0;
+}
+"#,
+    );
+    let (code, out, err) = run(&f);
+    assert_eq!(
+        out,
+        "updated 1\ntwo\nbefore: *async function owner's program was replaced while suspended\nafter gave 11\n",
+        "stderr: {}",
+        err
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn drain_arms_loop_counts_what_the_loop_itself_settles() {
+    let f = script(
+        "arms_loop",
+        r#"
+int count() { return async_info(1)["drain_arms_loop"]; }
+async void probe() {
+    int start = count();
+    promise done = promise_create();
+    promise_resolve(done, 0);
+    await done;
+    write("plain await: " + (count() - start) + "\n");
+    await async_yield();
+    write("async_yield: " + (count() - start) + "\n");
+}
+int main(string *args) {
+    probe();
+    return 0;
+}
+"#,
+    );
+    let (code, out, err) = run(&f);
+    assert_eq!(out, "plain await: 0\nasync_yield: 1\n", "stderr: {}", err);
+    assert_eq!(code, 0);
+}

@@ -44,6 +44,10 @@ fn telnet_players_log_in_talk_and_leave() {
     alice.expect("Online: alice, bob");
     alice.send_line("info");
     alice.expect("interactive=1 userp=1 ip=127.0.0.1 idle=0 tp=1 ti=1 in_input=0");
+    alice.send_line("wizard");
+    alice.expect("wizardp=1");
+    alice.send_line("wizard off");
+    alice.expect("wizardp=0");
 
     // process_input() may rewrite a line or take it.
     bob.send_line("'quick word");
@@ -189,4 +193,34 @@ fn websocket_port_serves_the_client_page_and_players() {
     lars.expect("mia says: from the browser");
     lars.send_line("say hello browser");
     next(&mut ws, "lars says: hello browser");
+}
+
+#[test]
+fn ed_takes_a_players_input_until_it_quits() {
+    let mud = boot();
+    let port = mud.port("telnet");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/mudlib-users/log");
+    let file = dir.join("ed_dora.txt");
+    let _ = std::fs::remove_file(&file);
+    let mut dora = login(port, "dora");
+    dora.send_line("edit /log/ed_dora.txt");
+    dora.expect("\"/log/ed_dora.txt\" [New file]");
+    dora.expect(":");
+    dora.send_line("a");
+    dora.send_line("first line");
+    // Lines in input mode are text, not commands.
+    dora.send_line("say not a command");
+    dora.send_line(".");
+    dora.send_line("1p");
+    dora.expect("first line");
+    dora.send_line("w");
+    dora.expect("\"/log/ed_dora.txt\" 2 lines, 29 bytes");
+    dora.send_line("q");
+    dora.expect("Done editing.");
+    dora.expect("[dora]> ");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "first line\nsay not a command\n");
+    // Commands work again afterwards.
+    dora.send_line("say back");
+    dora.expect("You say: back");
+    let _ = std::fs::remove_file(&file);
 }

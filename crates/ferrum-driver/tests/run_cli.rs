@@ -104,3 +104,19 @@ fn shutdown_in_a_call_out_sets_the_exit_status() {
     let (code, _, _) = run(&f, &[]);
     assert_eq!(code, 7);
 }
+
+#[test]
+fn debug_levels_report_the_areas_turned_on() {
+    let f = script(
+        "debuglevels",
+        "void tick() { write(\"ticked\\n\"); clear_debug_level(\"call_out\"); call_out(\"quiet\", 0); }\n\
+         void quiet() { write(\"quiet\\n\"); }\n\
+         int main() { set_debug_level(\"call_out\"); call_out(\"tick\", 0); return 0; }\n",
+    );
+    let (code, out, err) = run(&f, &[]);
+    assert_eq!(code, 0, "{}", err);
+    // The first call_out is reported, the one after the level went off is not.
+    assert!(out.contains("[debug] call_out: tick in /debuglevels\n"), "{}", out);
+    assert!(!out.contains("call_out: quiet"), "{}", out);
+    assert!(out.contains("ticked\n") && out.contains("quiet\n"), "{}", out);
+}

@@ -71,8 +71,8 @@ pub fn bind(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
             "valid_bind",
             vec![binder, old, Value::Object(ob.clone())],
         )?;
-        // No valid_bind() at all means permission.
-        if matches!(verdict, Some(Value::Int(0)) | Some(Value::Undefined)) {
+        // No valid_bind() at all means permission; a promise is no answer.
+        if matches!(verdict, Some(Value::Int(0)) | Some(Value::Undefined) | Some(Value::Promise(_))) {
             return Err(LpcError::new(
                 "Master object denied permission to bind() function pointer.",
             ));
@@ -211,7 +211,7 @@ mod tests {
         );
         let b = object(&mut vm, "/t/lb");
         let local = Value::Function(Rc::new(FunctionPtr {
-            kind: FunctionKind::Local { slot: 0 },
+            kind: FunctionKind::Local { slot: 0, gen: 0 },
             owner: Some(a.clone()),
             bound_args: Vec::new(),
         }));

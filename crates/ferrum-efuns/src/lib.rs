@@ -17,6 +17,7 @@ pub mod compress;
 pub mod runtime;
 pub mod crypto;
 pub mod db;
+pub mod ed;
 pub mod dwlib;
 pub mod external;
 pub mod files;
@@ -61,6 +62,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("core", checksum::EFUNS),
         ("core", stats::EFUNS),
         ("core", resolve::EFUNS),
+        ("uids", objects::UIDS_EFUNS),
         ("contrib", contrib::EFUNS),
         ("contrib", commands::CONTRIB_EFUNS),
         ("develop", stats::DEVELOP_EFUNS),
@@ -78,6 +80,7 @@ pub fn packages() -> Vec<(&'static str, &'static [EfunSpec])> {
         ("db", db::EFUNS),
         ("compress", compress::EFUNS),
         ("matrix", matrix::EFUNS),
+        ("ed", ed::EFUNS),
     ]
 }
 

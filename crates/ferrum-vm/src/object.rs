@@ -50,6 +50,9 @@ pub mod obj_flags {
     pub const NOTIFY_DESTRUCT: u32 = 512;
     /// `enable_wizard()`: `wizardp()` is true.
     pub const WIZARD: u32 = 1024;
+    /// `recompile_object()` swapped its program: functionals made before
+    /// may be stale (checked when they are called).
+    pub const RECOMPILED: u32 = 2048;
 }
 
 pub struct Object {
@@ -59,6 +62,9 @@ pub struct Object {
     pub vars: RefCell<Vec<Value>>,
     destructed: Cell<bool>,
     flags: Cell<u32>,
+    /// How many times recompile_object() gave it a new program; pointers
+    /// to its functions remember the generation they were made in.
+    generation: Cell<u32>,
     pub state: RefCell<ObjectState>,
 }
 
@@ -76,6 +82,7 @@ impl ObjectRef {
             vars: RefCell::new(vars),
             destructed: Cell::new(false),
             flags: Cell::new(0),
+            generation: Cell::new(0),
             state: RefCell::new(ObjectState::default()),
         }))
     }
@@ -142,6 +149,14 @@ impl ObjectRef {
     pub fn set_flag(&self, f: u32, on: bool) {
         let v = self.0.flags.get();
         self.0.flags.set(if on { v | f } else { v & !f });
+    }
+
+    pub fn generation(&self) -> u32 {
+        self.0.generation.get()
+    }
+
+    pub fn bump_generation(&self) {
+        self.0.generation.set(self.0.generation.get() + 1);
     }
 
     pub fn is_clone(&self) -> bool {

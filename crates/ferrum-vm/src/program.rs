@@ -407,9 +407,30 @@ pub struct Program {
     /// Every file that went into this program (main file first), for
     /// dependency tracking.
     pub source_files: Vec<String>,
+    /// Files the preprocessor opened for `#include`, first-seen order
+    /// (for `include_list`).
+    pub includes: Vec<String>,
 }
 
 impl Program {
+    /// A program with nothing in it yet, for code that builds programs by
+    /// hand (tests, driver-made objects): fill in what you need with
+    /// `Program { ftable, ..Program::named(name) }`.
+    pub fn named(name: impl Into<LStr>) -> Program {
+        Program {
+            name: name.into(),
+            inherits: Vec::new(),
+            ftable: Vec::new(),
+            fnames: FxHashMap::default(),
+            vars: Vec::new(),
+            own_vars_start: 0,
+            classes: Vec::new(),
+            init: None,
+            source_files: Vec::new(),
+            includes: Vec::new(),
+        }
+    }
+
     /// Fresh values for an object's variables: declared floats start as
     /// 0.0 (as in FluffOS), everything else undefined.
     pub fn var_defaults(&self) -> Vec<Value> {

@@ -172,7 +172,24 @@ void test_nested_commands() {
     gone(({ npc, room }));
 }
 
+// An action added with a function pointer is removed by that pointer
+// (not by another one, nor by name).
+int pointer_hits;
+void test_remove_action_by_pointer() {
+    function f = (: pointer_hits++ :), g = (: pointer_hits++ :);
+    enable_commands();
+    add_action(f, "poke");
+    ASSERT_EQ(0, remove_action(g, "poke"));
+    ASSERT_EQ(0, remove_action("poke", "poke"));
+    ASSERT_EQ(1, remove_action(f, "poke"));
+    ASSERT_EQ(0, remove_action(f, "poke"));
+    ASSERT_EQ(0, command("poke"));
+    ASSERT_EQ(0, pointer_hits);
+    disable_commands();
+}
+
 void do_tests() {
+    test_remove_action_by_pointer();
     test_command_runs_as_this_player();
     test_command_errors();
     test_living();

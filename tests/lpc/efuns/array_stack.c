@@ -80,10 +80,13 @@ void test_destructed_objects_pop_as_undefined() {
 }
 
 void test_errors() {
-    ASSERT(catch(push_array(0, 1)));
-    ASSERT(catch(pop_array("abc")));
-    ASSERT(catch(shift_array(([]))));
-    ASSERT(catch(unshift_array(1, 1)));
+    // The first argument must be a variable (a literal does not compile),
+    // so wrong types arrive through mixed variables.
+    mixed zero = 0, str = "abc", map = ([]), one = 1;
+    ASSERT(catch(push_array(zero, 1)));
+    ASSERT(catch(pop_array(str)));
+    ASSERT(catch(shift_array(map)));
+    ASSERT(catch(unshift_array(one, 1)));
 }
 
 void do_tests() {

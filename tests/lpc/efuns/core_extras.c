@@ -84,8 +84,10 @@ void test_notify_destruct() {
 void test_wizards() {
     object w = new(LAMP);
     ASSERT_EQ(0, wizardp(w));
+    // Only an interactive object can become a wizard: for others
+    // enable_wizard() does nothing (interactive users: tests/mudlib-users).
     w->wizard(1);
-    ASSERT_EQ(1, wizardp(w));
+    ASSERT_EQ(0, wizardp(w));
     w->wizard(0);
     ASSERT_EQ(0, wizardp(w));
     ASSERT(catch(wizardp(0)));
@@ -130,6 +132,15 @@ void test_call_out_walltime() {
     ASSERT(h > 0);
     ASSERT_EQ(2, find_call_out(h));
     ASSERT_EQ(2, remove_call_out(h));
+    ASSERT_EQ(-1, find_call_out(h));
+}
+
+void test_remove_call_out_zero_is_a_handle() {
+    int h = call_out("walltime_fired", 5, 1);
+    // 0 names no call_out; only remove_call_out() with no argument clears all.
+    ASSERT_EQ(-1, remove_call_out(0));
+    ASSERT_EQ(5, find_call_out(h));
+    ASSERT_EQ(0, remove_call_out());
     ASSERT_EQ(-1, find_call_out(h));
 }
 
@@ -213,6 +224,7 @@ void do_tests() {
     test_set_light();
     test_set_config();
     test_call_out_walltime();
+    test_remove_call_out_zero_is_a_handle();
     test_in_edit();
     test_get_garbage();
     test_reports();

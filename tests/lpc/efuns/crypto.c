@@ -61,6 +61,14 @@ void test_hash() {
     ASSERT_EQ(96, strlen(hash("sha384", "abc")));
     ASSERT_EQ(128, strlen(hash("sha512", "abc")));
     ASSERT_EQ("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc", hash("ripemd160", "abc"));
+    // SHA-3, BLAKE2 and SM3 under OpenSSL's names.
+    ASSERT_EQ("e642824c3f8cf24ad09234ee7d3c766fc9a3a5168d0c94ad73b46fdf", hash("sha3-224", "abc"));
+    ASSERT_EQ("3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532", hash("sha3-256", "abc"));
+    ASSERT_EQ(96, strlen(hash("sha3-384", "abc")));
+    ASSERT_EQ(128, strlen(hash("SHA3-512", "abc")));
+    ASSERT_EQ("508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982", hash("blake2s256", "abc"));
+    ASSERT_EQ(128, strlen(hash("blake2b512", "abc")));
+    ASSERT_EQ("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", hash("sm3", "abc"));
     ASSERT(catch(hash("nope", "abc")));
 }
 

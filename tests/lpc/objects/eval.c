@@ -5,9 +5,8 @@ string my_origin() { return origin(); }
 
 string origin_callback(mixed x) { return origin(); }
 
-// Functions named by string from efuns report "efun"; that is checked in the
-// Rust tests (crates/ferrum-efuns/src/objects/tests.rs) until map() and
-// friends call back through Vm::apply_for_efun.
+// Functions named by string from efuns (map, filter, sort_array) report
+// "efun".
 
 void test_eval_limits() {
     int max = max_eval_cost();
@@ -36,7 +35,14 @@ void test_origin() {
     ASSERT_EQ("functional", evaluate((: origin() :)));
     ASSERT_EQ("functional", evaluate(function() { return origin(); }));
     ASSERT_EQ(({ "local" }), map(({ 1 }), (: origin_callback :)));
+    ASSERT_EQ(({ "efun" }), map(({ 1 }), "origin_callback"));
+    ASSERT_EQ(({ 2 }), filter(({ 1, 2 }), (: $1 == 2 && origin_callback($1) == "local" :)));
+    ASSERT_EQ(({ 1 }), filter(({ 1 }), "efun_origin"));
+    // An efun called through a pointer is entered as a function pointer.
+    ASSERT_EQ("function pointer", evaluate((: origin :)));
 }
+
+int efun_origin(mixed x) { return origin() == "efun"; }
 
 // An efun pointer runs as the object that made it, wherever it is
 // evaluated (FluffOS's fake frame); a call_out of (: socket_write, ... :)

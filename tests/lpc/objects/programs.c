@@ -1,4 +1,4 @@
-// inherit_list, deep_inherit_list, inherits, children, reload_object,
+// inherit_list, deep_inherit_list, include_list, inherits, children, reload_object,
 // memory_info, replace_program.
 #include <tests.h>
 
@@ -14,6 +14,17 @@ object early;
 void create() {
     // replace_program() takes effect when this load is over.
     early = new(REPLACED);
+}
+
+void test_include_list() {
+    object ob = load_object(DIR "includer");
+    // Nested includes follow their includer; repeats and files in false
+    // #if branches are not listed; paths are absolute.
+    ASSERT_EQ(({ DIR "included_outer.h", DIR "included_inner.h" }), include_list(ob));
+    ASSERT_EQ(2, ob->value());
+    // This file includes tests.h (through the include path).
+    ASSERT(member_array("/include/tests.h", include_list()) >= 0);
+    ASSERT(catch(include_list(0)));
 }
 
 void test_inherit_lists() {
@@ -125,6 +136,7 @@ void test_replace_program() {
 }
 
 void do_tests() {
+    test_include_list();
     test_inherit_lists();
     test_inherits();
     test_children();

@@ -7,6 +7,11 @@ void do_tests() {
     string uid = getuid();
     object ob;
 
+    // FluffOS's uids package; mudlibs test for it.
+#ifndef __PACKAGE_UIDS__
+    ASSERT2(0, "__PACKAGE_UIDS__ is not defined");
+#endif
+
     ASSERT(stringp(uid));
     ASSERT_EQ(uid, getuid(this_object()));
     // New objects start with euid == uid.
@@ -19,12 +24,15 @@ void do_tests() {
     ASSERT_EQ("someone", geteuid((: 1 :)));
     ASSERT_EQ(uid, getuid());
 
+    ob = new(THING, "x");
     ASSERT_EQ(1, seteuid(0));
     ASSERT_EQ(0, geteuid());
     ASSERT(catch(seteuid(1)));
+    // Without an euid an object may not clone (the clone's euid is ours).
+    ASSERT_EQ("*Object must call seteuid() prior to calling clone_object().\n",
+              catch(new(THING, "y")));
 
     // export_uid gives an object without an euid our euid as its uid.
-    ob = new(THING, "x");
     ASSERT_EQ("*Illegal to export uid 0\n", catch(export_uid(ob)));
     seteuid("exporter");
     // A clone made by an object of the same uid inherits its euid.

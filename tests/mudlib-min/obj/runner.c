@@ -50,9 +50,16 @@ void compile_time_applies() {
     check(err && strsrch(err, "Invalid simulated efunction override") >= 0, "valid_override can refuse efun::");
     check(load_object("/obj/allowed_override")->len("abc") == 3, "valid_override allows efun::");
     check(catch(load_object("/obj/denied_plain_override")) != 0, "valid_override is asked for efun:: of a plain efun too");
-    check(load_object("/obj/uses_extra_include")->query() == 7, "get_include_path adds include directories");
+    check(load_object("/obj/uses_extra_include")->query() == 7,
+          "get_include_path adds include directories (an include_file error leaves the usual search)");
     check(load_object("/obj/alias_child")->parent_name() == "real", "inherit_program redirects an inherit");
     check(catch(load_object("/obj/denied_child")) != 0, "inherit_program refuses an inherit");
+    check(load_object("/obj/synth_child")->query() == "made by the master", "inherit_program can supply the source");
+    check(objectp(find_object("/obj/synth_parent")), "the supplied program loads under the inherited name");
+    check(catch(load_object("/obj/empty_child")) != 0, "inherit_program giving no source lines refuses");
+    load_object("/obj/private_child");
+    check(member_array("/obj/private_child.c /obj/real_parent", master->query_private_inherits()) >= 0,
+          "inherit_program is told about private inherits");
     catch(load_object("/obj/broken"));
     check(sizeof(filter(master->query_compile_errors(), (: strsrch($1, "obj/broken.c") == 0 :))) >= 1,
           "compile errors go to log_error");

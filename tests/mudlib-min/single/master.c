@@ -27,6 +27,8 @@ mixed include_file(string compiled, string from, string path) {
     if (path == "generated.h") return ({ "#define GENERATED_VALUE 42", "#define GENERATED_FROM \"" + from + "\"" });
     if (path == "renamed.h") return "/extra_include/extra.h";
     if (path == "forbidden.h") return 0;
+    // An error in the apply leaves the include to the usual search.
+    if (path == "extra.h") error("include_file exploded\n");
     return path;
 }
 
@@ -77,8 +79,14 @@ string *get_include_path(string file) {
 }
 
 // FluffOS's order: the inheriting file, the inherited path, private or not.
+string *private_inherits = ({});
+string *query_private_inherits() { return private_inherits; }
 mixed inherit_program(string from, string file, int priv) {
+    if (priv) private_inherits += ({ from + " " + file });
     if (file == "/obj/denied_parent") return 0;
+    // An array is the inherited program's own source.
+    if (file == "/obj/empty_parent") return ({ });
+    if (file == "/obj/synth_parent") return ({ "string synth() {", "    return \"made by the master\";", "}" });
     return file == "/obj/alias_parent" ? "/obj/real_parent" : file;
 }
 

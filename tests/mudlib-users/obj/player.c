@@ -14,11 +14,20 @@ void setup(string n, int reconnected) {
     add_action("do_shout", "shout");
     add_action("do_snoop", "snoop");
     add_action("do_quit", "quit");
+    add_action("do_edit", "edit");
+    add_action("do_wizard", "wizard");
     write((reconnected ? "Welcome back, " : "Hello, ") + name + ".\n");
     shout(name + " arrives.\n");
 }
 
 string query_name() { return name; }
+
+// enable_wizard()/disable_wizard() act only on interactive objects.
+int do_wizard(string arg) {
+    if (arg == "off") disable_wizard(); else enable_wizard();
+    write("wizardp=" + wizardp(this_object()) + "\n");
+    return 1;
+}
 
 int do_say(string arg) {
     write("You say: " + arg + "\n");
@@ -72,6 +81,16 @@ int do_snoop(string arg) {
     object target = find_player(arg);
     write(snoop(this_object(), target) ? "Snooping " + arg + ".\n" : "Cannot snoop.\n");
     return 1;
+}
+
+// "edit FILE": the player's input goes to ed() until it quits.
+int do_edit(string arg) {
+    ed(arg, "edited");
+    return 1;
+}
+
+void edited() {
+    write("Done editing.\n");
 }
 
 int do_quit(string arg) {

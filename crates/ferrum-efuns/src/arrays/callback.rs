@@ -72,8 +72,9 @@ impl Callback {
                 if ob.is_destructed() {
                     return Err(LpcError::new("Object destructed during efun callback."));
                 }
+                // The callee's origin() is "efun", as in FluffOS.
                 let prev = vm.this_object();
-                vm.apply_with_prev(ob, name, args, prev)
+                vm.apply_for_efun(ob, name, args, prev)
             }
         }
     }

@@ -485,7 +485,7 @@ fn filter_and_map_over_arrays() {
     assert_eq!(int_vec(&r), Vec::<i64>::new());
     // A bound argument comes first.
     let w1 = Value::Function(std::rc::Rc::new(ferrum_vm::value::FunctionPtr {
-        kind: ferrum_vm::value::FunctionKind::Local { slot: 0 },
+        kind: ferrum_vm::value::FunctionKind::Local { slot: 0, gen: 0 },
         owner: Some(ob.clone()),
         bound_args: vec![Value::Int(1)],
     }));

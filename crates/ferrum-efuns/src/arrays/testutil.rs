@@ -86,17 +86,7 @@ pub fn object_with(vm: &mut Vm, name: &str, fns: Vec<(&str, u16, Vec<Op>)>) -> O
             vo: 0,
         });
     }
-    let program = Rc::new(Program {
-        name: LStr::from(format!("{}.c", name)),
-        inherits: Vec::new(),
-        ftable,
-        fnames,
-        vars: Vec::new(),
-        own_vars_start: 0,
-        classes: Vec::new(),
-        init: None,
-        source_files: Vec::new(),
-    });
+    let program = Rc::new(Program { ftable, fnames, ..Program::named(format!("{}.c", name)) });
     vm.new_object(LStr::from(name), program, false)
         .expect("object")
 }

@@ -21,6 +21,10 @@ pub struct AsyncScheduler {
     pub yields: Vec<PromiseRef>,
     /// Turns that ended with deliveries still queued.
     pub drain_yields: i64,
+    /// Promises the event loop itself settled (async_yield()s at a pass,
+    /// async I/O answers), not LPC nor a delivery: FluffOS's
+    /// `drain_arms_loop`.
+    pub loop_settles: i64,
 }
 
 /// Delivers queued promise reactions; true when some are left for a later
@@ -57,6 +61,7 @@ pub fn drain(vm: &mut Vm) -> bool {
 /// made before this pass, then drains.
 pub fn loop_turn(vm: &mut Vm) -> bool {
     let yields = std::mem::take(&mut vm.ext::<AsyncScheduler>().yields);
+    vm.ext::<AsyncScheduler>().loop_settles += yields.len() as i64;
     for p in yields {
         p.settle(false, Value::Int(0));
     }

@@ -214,9 +214,11 @@ pub fn async_info(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         let pending = vm.async_runtime().pending_deliveries();
         let suspended = vm.suspended_coroutines();
         let yields = vm.ext::<AsyncScheduler>().drain_yields;
+        let loop_settles = vm.ext::<AsyncScheduler>().loop_settles;
         m.insert(Value::from("suspended"), Value::from(suspended));
         m.insert(Value::from("pending_deliveries"), Value::from(pending));
         m.insert(Value::from("drain_yields"), Value::Int(yields));
+        m.insert(Value::from("drain_arms_loop"), Value::Int(loop_settles));
         return Ok(Value::Mapping(m));
     }
     let list = vm

@@ -86,7 +86,8 @@ fn is_public_or_missing(ob: &ObjectRef, name: &str) -> bool {
         .is_none_or(|(_, f)| f.is_public())
 }
 
-/// `remove_action(fun, verb)`: removes the action for `verb` that this
+/// `remove_action(fun, verb)` (fun a name, or the very function pointer
+/// given to add_action): removes the action for `verb` that this
 /// object added with function `fun` from this_player() (this object when
 /// there is none). 1 when there was one. Actions bound to a function
 /// pointer are not found by name.
@@ -95,10 +96,11 @@ pub fn remove_action(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
         return Ok(Value::Int(0));
     };
     let verb = args::string(args, 1)?.to_string();
-    let Value::Str(fun) = &args[0] else {
-        return Ok(Value::Int(0));
+    let fun = match &args[0] {
+        Value::Str(name) => ActionFn::Name(name.clone()),
+        Value::Function(f) => ActionFn::Pointer(f.clone()),
+        _ => return Ok(Value::Int(0)),
     };
-    let fun = fun.to_string();
     let holder = vm.command_giver.clone().unwrap_or_else(|| current.clone());
     if !sentences(vm).remove_named(&holder, &current, &fun, &verb) {
         return Ok(Value::Int(0));

@@ -142,7 +142,8 @@ fn try_actions(vm: &mut Vm, giver: &ObjectRef, input: &Input) -> VmResult<bool> 
             }
             continue;
         };
-        if !result.is_zero() {
+        // An async verb's promise is no answer: it never claims the command.
+        if !result.is_zero() && !matches!(result, Value::Promise(_)) {
             return Ok(true);
         }
         if let Some(illegal) = state(vm).illegal.clone() {

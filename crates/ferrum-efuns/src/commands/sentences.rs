@@ -115,16 +115,21 @@ impl Sentences {
         &mut self,
         giver: &ObjectRef,
         owner: &ObjectRef,
-        fun: &str,
+        fun: &ActionFn,
         verb: &str,
     ) -> bool {
         let Some(list) = self.list_mut(giver) else {
             return false;
         };
+        // A name matches by name, a function pointer only itself.
         let found = list.iter().position(|s| {
             s.owner == *owner
                 && s.verb.as_str() == verb
-                && matches!(&s.function, ActionFn::Name(n) if n.as_str() == fun)
+                && match (&s.function, fun) {
+                    (ActionFn::Name(a), ActionFn::Name(b)) => a == b,
+                    (ActionFn::Pointer(a), ActionFn::Pointer(b)) => Rc::ptr_eq(a, b),
+                    _ => false,
+                }
         });
         match found {
             Some(i) => {

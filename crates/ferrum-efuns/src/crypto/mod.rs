@@ -55,12 +55,21 @@ pub fn digest_hex(algo: &str, data: &[u8]) -> Option<String> {
         "sha384" => hex(&sha2::Sha384::digest(data)),
         "sha512" => hex(&sha2::Sha512::digest(data)),
         "ripemd160" => hex(&ripemd::Ripemd160::digest(data)),
+        "sha3-224" => hex(&sha3::Sha3_224::digest(data)),
+        "sha3-256" => hex(&sha3::Sha3_256::digest(data)),
+        "sha3-384" => hex(&sha3::Sha3_384::digest(data)),
+        "sha3-512" => hex(&sha3::Sha3_512::digest(data)),
+        "blake2s256" => hex(&blake2::Blake2s256::digest(data)),
+        "blake2b512" => hex(&blake2::Blake2b512::digest(data)),
+        "sm3" => hex(&sm3::Sm3::digest(data)),
         _ => return None,
     })
 }
 
 /// `string hash(string algo, string | buffer data)`: md4, md5, sha1,
-/// sha224, sha256, sha384, sha512 or ripemd160, as lowercase hex.
+/// sha224, sha256, sha384, sha512, ripemd160, sha3-224/256/384/512,
+/// blake2s256, blake2b512 or sm3 (the names OpenSSL gives FluffOS), as
+/// lowercase hex.
 pub fn hash(_vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let algo = args::string(args, 0)?;
     let data = data_bytes(&args[1])?;

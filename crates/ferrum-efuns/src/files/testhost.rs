@@ -158,17 +158,7 @@ pub fn program(
             vo: 0,
         });
     }
-    Rc::new(Program {
-        name: LStr::from(format!("{}.c", name)),
-        inherits,
-        ftable,
-        fnames,
-        vars: all_vars,
-        own_vars_start,
-        classes: Vec::new(),
-        init: None,
-        source_files: Vec::new(),
-    })
+    Rc::new(Program { inherits, ftable, fnames, vars: all_vars, own_vars_start, ..Program::named(format!("{}.c", name)) })
 }
 
 /// `__run(a, b, ...)` calling efun `efun` with its `nargs` arguments.

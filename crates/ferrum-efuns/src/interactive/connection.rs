@@ -28,6 +28,9 @@ pub(super) fn as_user<T>(vm: &mut Vm, ob: &ObjectRef, f: impl FnOnce(&mut Vm) ->
 /// `connect(port)` names the object that gets it, which then hears
 /// `logon()`.
 pub(super) fn connected(vm: &mut Vm, conn: NetId, peer: SocketAddr, port: u16, kind: UserPortKind) {
+    crate::runtime::debug_levels::debug(vm, crate::runtime::debug_levels::CONNECTIONS, || {
+        format!("connections: new connection from {} on port {}", peer, port)
+    });
     let chosen = run_guarded(vm, |vm| master_apply(vm, "connect", vec![Value::Int(port as i64)])).flatten();
     let ob = match chosen {
         Some(Value::Object(ob)) if !ob.is_destructed() && vm.ext::<Users>().conn_of(&ob).is_none() => ob,
@@ -61,6 +64,9 @@ fn mark_interactive(ob: &ObjectRef, conn: Option<NetId>) {
 pub(super) fn closed(vm: &mut Vm, conn: NetId) {
     let Some(user) = forget(vm, conn) else { return };
     let ob = user.object;
+    crate::runtime::debug_levels::debug(vm, crate::runtime::debug_levels::CONNECTIONS, || {
+        format!("connections: {} lost its connection", ob.name())
+    });
     if !ob.is_destructed() {
         let saved = vm.command_giver.replace(ob.clone());
         run_guarded(vm, |vm| vm.apply(&ob, "net_dead", vec![]));

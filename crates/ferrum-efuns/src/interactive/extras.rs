@@ -8,7 +8,7 @@ use super::input::set_modes;
 use super::output::send_command;
 use super::users::Users;
 use crate::objects::{object_arg, object_or_this};
-use ferrum_net::users::protocol::{UserCommand, UserPortKind};
+use ferrum_net::users::protocol::UserCommand;
 use ferrum_net::NetId;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::{ObjectRef, Value, Vm};
@@ -89,23 +89,7 @@ pub fn send_nullbyte(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 
 /// Sends a telnet command to this_player(), when it is on a telnet port.
 fn telnet_to_player(vm: &mut Vm, command: u8) {
-    let Some(player) = vm.command_giver.clone() else {
-        return;
-    };
-    let Some(user) = vm.ext::<Users>().of_object(&player) else {
-        return;
-    };
-    if user.kind != UserPortKind::Telnet {
-        return;
-    }
-    let conn = user.conn;
-    send_command(
-        vm,
-        UserCommand::Telnet {
-            conn,
-            bytes: vec![IAC, command],
-        },
-    );
+    super::telnet_opts::to_player(vm, vec![IAC, command]);
 }
 
 /// `void telnet_ga()`: IAC GA (go ahead) to this_player(), which tells

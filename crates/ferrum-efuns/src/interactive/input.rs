@@ -69,6 +69,19 @@ fn take_char(buf: &mut Vec<u8>) -> Option<Vec<u8>> {
 }
 
 fn handle(vm: &mut Vm, conn: NetId, ob: &ObjectRef, text: String) {
+    // A player in ed() talks to the editor, which prompts itself.
+    if crate::ed::is_editing(vm, ob) {
+        snoop_input(vm, conn, &text);
+        as_user(vm, ob, |vm| {
+            crate::ed::player_input(vm, ob, &text);
+            Ok(())
+        });
+        // Back from the editor: the usual prompt.
+        if !crate::ed::is_editing(vm, ob) && !in_input(vm, conn) && !ob.is_destructed() {
+            as_user(vm, ob, |vm| prompt(vm, ob));
+        }
+        return;
+    }
     // "!cmd" escapes a pending input_to (unless it said I_NOESC).
     let pending = vm.ext::<Users>().get_mut(conn).and_then(|u| {
         let escape = text.starts_with('!') && u.input_to.as_ref().is_some_and(|i| !i.single_char && i.flags & I_NOESC == 0);

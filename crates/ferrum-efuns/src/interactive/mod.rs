@@ -8,8 +8,9 @@ mod connection;
 mod efuns;
 pub mod extras;
 mod input;
-mod output;
+pub(crate) mod output;
 mod telnet_opts;
+mod tls_ports;
 mod users;
 
 pub use connection::disconnect;
@@ -66,11 +67,13 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("void send_zmp(string, string *)", telnet_opts::send_out_of_band),
     efun!("void send_msdp_variable(string, string | float | int | buffer)", telnet_opts::send_out_of_band),
     efun!("void telnet_msp_oob(string)", telnet_opts::send_out_of_band),
-    efun!("string in_edit(object | void)", telnet_opts::in_edit),
+    efun!("void sys_reload_tls(int)", tls_ports::sys_reload_tls),
 ];
 
 /// A port the driver opens for players.
 pub struct PortSpec {
+    /// N of the config's `external_port_N`.
+    pub index: i64,
     pub kind: UserPortKind,
     pub addr: SocketAddr,
     pub tls: Option<TlsServer>,
@@ -87,6 +90,7 @@ pub fn open_port(vm: &mut Vm, spec: PortSpec) -> Result<SocketAddr, String> {
     let handle = link.handle();
     let id = handle.next_id();
     link.route(id, Route::UserPort);
+    vm.ext::<tls_ports::TlsPorts>().record(spec.index, id, spec.tls.clone());
     handle.send(Command::Users(UserCommand::Listen { id, listener, kind: spec.kind, tls: spec.tls, web_root: spec.web_root }));
     Ok(addr)
 }

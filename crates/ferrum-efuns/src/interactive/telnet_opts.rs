@@ -1,11 +1,10 @@
 //! Telnet option requests and out-of-band protocols: request_term_type,
 //! start_request_term_type, request_term_size (asked of this_player()'s
 //! client), send_gmcp, send_zmp, send_msdp_variable, telnet_msp_oob (sent
-//! only to a client that agreed to the protocol), and in_edit.
+//! only to a client that agreed to the protocol).
 
 use super::output::send_command;
 use super::users::Users;
-use crate::objects::object_or_this;
 use ferrum_net::users::protocol::{UserCommand, UserPortKind};
 use ferrum_vm::error::VmResult;
 use ferrum_vm::{Value, Vm};
@@ -20,7 +19,7 @@ const OPT_NAWS: u8 = 31;
 const TTYPE_SEND: u8 = 1;
 
 /// Sends raw telnet bytes to this_player(), when it is on a telnet port.
-fn to_player(vm: &mut Vm, bytes: Vec<u8>) {
+pub(super) fn to_player(vm: &mut Vm, bytes: Vec<u8>) {
     let Some(player) = vm.command_giver.clone() else {
         return;
     };
@@ -70,9 +69,3 @@ pub fn send_out_of_band(_vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
     Ok(Value::Int(0))
 }
 
-/// `string in_edit(object ob = this_object())`: the file `ob` is editing
-/// with ed(); Ferrum has no ed, so always 0.
-pub fn in_edit(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
-    object_or_this(vm, args, 0, "in_edit")?;
-    Ok(Value::Int(0))
-}

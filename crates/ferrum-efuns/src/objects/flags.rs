@@ -23,14 +23,21 @@ pub fn query_notify_destruct(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value>
 }
 
 /// `void enable_wizard()`: this_object() becomes a wizard (`wizardp()`).
+/// Only an interactive object can; for others it does nothing (FluffOS).
 pub fn enable_wizard(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
-    current_object(vm, "enable_wizard")?.set_flag(obj_flags::WIZARD, true);
+    let me = current_object(vm, "enable_wizard")?;
+    if me.state().interactive.is_some() {
+        me.set_flag(obj_flags::WIZARD, true);
+    }
     Ok(Value::Int(0))
 }
 
 /// `void disable_wizard()`.
 pub fn disable_wizard(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
-    current_object(vm, "disable_wizard")?.set_flag(obj_flags::WIZARD, false);
+    let me = current_object(vm, "disable_wizard")?;
+    if me.state().interactive.is_some() {
+        me.set_flag(obj_flags::WIZARD, false);
+    }
     Ok(Value::Int(0))
 }
 

@@ -83,15 +83,9 @@ mod tests {
             vo: 0,
         };
         let program = Rc::new(Program {
-            name: LStr::from("/master.c"),
-            inherits: Vec::new(),
             fnames: [(LStr::from("valid_hide"), 0)].into_iter().collect(),
             ftable: vec![slot],
-            vars: Vec::new(),
-            own_vars_start: 0,
-            classes: Vec::new(),
-            init: None,
-            source_files: Vec::new(),
+            ..Program::named("/master.c")
         });
         let master = vm
             .new_object(LStr::from("/master"), program, false)

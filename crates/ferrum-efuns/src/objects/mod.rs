@@ -12,6 +12,7 @@ pub mod inventory;
 pub mod living;
 pub mod present;
 pub mod programs;
+pub mod recompile;
 pub mod shadows;
 pub mod uids;
 
@@ -22,6 +23,14 @@ use ferrum_vm::efun;
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::{ObjectRef, Value, Vm};
+
+/// FluffOS's uids package (`__PACKAGE_UIDS__`).
+pub const UIDS_EFUNS: &[EfunSpec] = &[
+    efun!("string getuid(object | void)", uids::getuid),
+    efun!("string geteuid(function | object | void)", uids::geteuid),
+    efun!("int seteuid(string | int)", uids::seteuid),
+    efun!("int export_uid(object)", uids::export_uid),
+];
 
 pub const EFUNS: &[EfunSpec] = &[
     efun!("object environment(object | void)", inventory::environment),
@@ -48,10 +57,6 @@ pub const EFUNS: &[EfunSpec] = &[
     ),
     efun!("object shadow(object, int | void)", shadows::shadow),
     efun!("object query_shadowing(object)", shadows::query_shadowing),
-    efun!("string getuid(object | void)", uids::getuid),
-    efun!("string geteuid(function | object | void)", uids::geteuid),
-    efun!("int seteuid(string | int)", uids::seteuid),
-    efun!("int export_uid(object)", uids::export_uid),
     efun!(
         "string *inherit_list(object | void)",
         programs::inherit_list
@@ -64,10 +69,12 @@ pub const EFUNS: &[EfunSpec] = &[
         "string *deep_inherit_list(object | void)",
         programs::deep_inherit_list
     ),
+    efun!("string *include_list(object | void)", programs::include_list),
     efun!("int inherits(string, object | void)", programs::inherits),
     efun!("void replace_program(string)", programs::replace_program),
     efun!("object *children(string)", programs::children),
     efun!("void reload_object(object)", programs::reload_object),
+    efun!("int recompile_object(object)", recompile::recompile_object),
     efun!("int memory_info(object | void)", programs::memory_info),
     efun!("object master()", eval::master),
     efun!("void set_living_name(string)", living::set_living_name),
@@ -145,7 +152,7 @@ pub(crate) fn object_arg(args: &[Value], i: usize, efun: &str) -> VmResult<Objec
 pub(crate) fn master_approves(vm: &mut Vm, apply: &str, args: Vec<Value>) -> VmResult<bool> {
     match vm.master.clone() {
         Some(m) if !m.is_destructed() => {
-            Ok(vm.apply(&m, apply, args)?.is_some_and(|v| v.is_true()))
+            Ok(vm.apply(&m, apply, args)?.is_some_and(|v| v.is_yes()))
         }
         _ => Ok(true),
     }

@@ -70,7 +70,7 @@ fn present_by_id(
     if env.is_destructed() {
         return Ok(None);
     }
-    if answer.is_some_and(|v| v.is_true()) {
+    if answer.is_some_and(|v| v.is_yes()) {
         return Ok(Some(env));
     }
     let inventory = env.state().inventory.clone();
@@ -105,7 +105,7 @@ fn find_in(vm: &mut Vm, id: &str, objects: &[ObjectRef]) -> VmResult<Option<Obje
         if ob.is_destructed() {
             return Ok(None);
         }
-        if !answer.is_some_and(|v| v.is_true()) {
+        if !answer.is_some_and(|v| v.is_yes()) {
             continue;
         }
         count -= 1;

@@ -1,4 +1,4 @@
-//! Programs and inheritance: inherit_list, deep_inherit_list, inherits,
+//! Programs and inheritance: inherit_list, deep_inherit_list, include_list, inherits,
 //! replace_program, children, reload_object, memory_info.
 
 use super::{object_arg, object_or_this};
@@ -22,6 +22,14 @@ pub fn inherit_list(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let ob = object_or_this(vm, args, 0, "inherit_list")?;
     let program = ob.program();
     Ok(names(program.inherits.iter().map(|i| i.program.clone())))
+}
+
+/// `include_list([ob])`: the files `ob`'s program opened through
+/// `#include` (nested ones too), first-seen order, without its own file.
+pub fn include_list(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    let ob = object_or_this(vm, args, 0, "include_list")?;
+    let program = ob.program();
+    Ok(Value::array(program.includes.iter().map(|f| Value::from(f.as_str())).collect()))
 }
 
 /// FluffOS lists at most this many programs in `deep_inherit_list`.

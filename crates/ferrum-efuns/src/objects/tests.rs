@@ -70,17 +70,7 @@ fn object(vm: &mut Vm, name: &str, nvars: usize, fns: Vec<Func>) -> ObjectRef {
             flags: 0,
         })
         .collect();
-    let program = Rc::new(Program {
-        name: LStr::from(format!("{}.c", name)),
-        inherits: Vec::new(),
-        ftable,
-        fnames,
-        vars,
-        own_vars_start: 0,
-        classes: Vec::new(),
-        init: None,
-        source_files: Vec::new(),
-    });
+    let program = Rc::new(Program { ftable, fnames, vars, ..Program::named(format!("{}.c", name)) });
     let ob = vm
         .new_object(LStr::from(name), program, false)
         .expect("object");

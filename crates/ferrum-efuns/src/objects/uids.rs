@@ -96,6 +96,13 @@ pub fn export_uid(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 #[derive(Default)]
 pub struct BackboneUid(pub Option<LStr>);
 
+/// Whether objects are given uids: the master has a `creator_file()`.
+pub fn uids_in_use(vm: &Vm) -> bool {
+    vm.master
+        .as_ref()
+        .is_some_and(|m| !m.is_destructed() && m.program_ref().find_function("creator_file").is_some())
+}
+
 /// After the master loads: its uid and euid become `get_root_uid()`, and
 /// `get_bb_uid()` names the backbone uid (FluffOS asks both at start-up).
 pub fn master_loaded(vm: &mut Vm, master: &ObjectRef) -> VmResult<()> {

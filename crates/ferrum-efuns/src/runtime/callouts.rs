@@ -146,11 +146,15 @@ pub fn call_out(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
 /// Without an argument every call_out of the object goes.
 pub fn remove_call_out(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let Some(ob) = vm.this_object() else { return Ok(Value::Int(-1)) };
+    // Only a missing argument means "all"; 0 is a handle no call_out has.
+    if args.is_empty() {
+        vm.ext::<CallOuts>().remove_object(&ob);
+        return Ok(Value::Int(0));
+    }
     let which = args::opt(args, 0).clone();
     let q = vm.ext::<CallOuts>();
     if which.is_zero() && !matches!(which, Value::Str(_)) {
-        q.remove_object(&ob);
-        return Ok(Value::Int(0));
+        return Ok(Value::Int(-1));
     }
     match q.find(&ob, &which) {
         Some(key) => {
@@ -208,6 +212,13 @@ pub fn run_due(vm: &mut Vm) -> usize {
             reject_removed(&c);
             continue;
         }
+        crate::runtime::debug_levels::debug(vm, crate::runtime::debug_levels::CALL_OUT, || {
+            let what = match &c.func {
+                Value::Str(s) => s.to_string(),
+                _ => "<function>".to_string(),
+            };
+            format!("call_out: {} in {}", what, c.object.name())
+        });
         let saved = std::mem::replace(&mut vm.command_giver, c.player.clone().filter(|p| !p.is_destructed()));
         match c.promise {
             Some(p) if matches!(c.func, Value::Int(_)) => p.resolve_with(Value::Int(0)),

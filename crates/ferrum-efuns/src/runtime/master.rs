@@ -16,7 +16,8 @@ pub fn master_apply(vm: &mut Vm, name: &str, args: Vec<Value>) -> VmResult<Optio
 /// is `missing` (FluffOS: file access is allowed, sockets are denied).
 pub fn valid(vm: &mut Vm, apply: &str, args: Vec<Value>, missing: bool) -> VmResult<bool> {
     Ok(match master_apply(vm, apply, args)? {
-        Some(v) => v.is_true(),
+        // A promise (an async helper's answer) is no permission.
+        Some(v) => v.is_yes(),
         None => missing,
     })
 }

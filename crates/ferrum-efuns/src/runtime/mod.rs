@@ -13,6 +13,8 @@ mod objects;
 pub mod output;
 pub mod paths;
 pub mod periodic;
+mod tracing;
+pub mod debug_levels;
 
 use ferrum_vm::efun::EfunSpec;
 use ferrum_vm::efun;
@@ -24,7 +26,7 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("object previous_object(int | void)", objects::previous_object),
     efun!("object this_player(int | void)", objects::this_player),
     efun!("object this_user(int | void)", objects::this_player),
-    efun!("object load_object(string)", objects::load_object),
+    efun!("object load_object(string, int | void)", objects::load_object),
     efun!("object find_object(string, int | void)", objects::find_object),
     efun!("object clone_object(string | object, mixed ...)", objects::clone_object),
     efun!("void destruct(object | void)", objects::destruct),
@@ -55,6 +57,11 @@ pub const EFUNS: &[EfunSpec] = &[
     efun!("int uptime()", driver_info::uptime),
     efun!("void debug_message(string)", driver_info::debug_message),
     efun!("mixed *dump_trace()", driver_info::dump_trace),
+    efun!("void trace_start(string, int | void)", tracing::trace_start),
+    efun!("void trace_end()", tracing::trace_end),
+    efun!("void set_debug_level(int | string)", debug_levels::set_debug_level),
+    efun!("void clear_debug_level(string)", debug_levels::clear_debug_level),
+    efun!("mapping debug_levels()", debug_levels::debug_levels),
     efun!("object *all_previous_objects(int | void)", crate::introspection::programs::all_previous_objects),
     efun!("void set_reset(object, int | void)", periodic::set_reset),
     efun!("void set_clean_up(object, int | void)", periodic::set_clean_up),

@@ -33,20 +33,51 @@ pub fn this_player(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     Ok(opt_object(vm.command_giver.clone()).live())
 }
 
+/// load_object(path, load = 1): FluffOS's find_object with loading on
+/// by default.
 pub fn load_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
-    let path = args::string(args, 0)?.to_string();
-    Ok(Value::Object(vm.load_object(&path)?))
+    find_or_load(vm, args, 1)
 }
 
 pub fn find_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    find_or_load(vm, args, 0)
+}
+
+/// Loading a file that does not exist gives 0 rather than an error (a
+/// source that fails to compile is still an error), as in FluffOS.
+fn find_or_load(vm: &mut Vm, args: &mut [Value], default_load: i64) -> VmResult<Value> {
     let path = args::string(args, 0)?.to_string();
-    if args::int_or(args, 1, 0) != 0 {
-        return Ok(Value::Object(vm.load_object(&path)?));
+    if args::int_or(args, 1, default_load) == 0 {
+        return Ok(opt_object(vm.find_object(&path)));
     }
-    Ok(opt_object(vm.find_object(&path)))
+    match vm.load_object(&path) {
+        Ok(ob) => Ok(Value::Object(ob)),
+        Err(e) if source_exists(vm, &path) => Err(e),
+        Err(_) => Ok(Value::Int(0)),
+    }
+}
+
+/// Whether an object path has a source file (any source extension).
+pub fn source_exists(vm: &Vm, path: &str) -> bool {
+    let base = ferrum_vm::interp::normalize_object_path(path).unwrap_or_default();
+    ferrum_vm::interp::SOURCE_EXTENSIONS
+        .iter()
+        .any(|ext| vm.host.real_path(&format!("{}{}", base, ext)).is_some_and(|p| p.is_file()))
 }
 
 pub fn clone_object(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
+    // The clone's euid comes from its maker, so a maker without one may
+    // not clone (FluffOS's uids package). An object never given uids (a
+    // master without get_root_uid) is let be.
+    if let Some(me) = vm.this_object() {
+        let refused = {
+            let st = me.state();
+            st.uid.is_some() && st.euid.is_none()
+        };
+        if refused && crate::objects::uids::uids_in_use(vm) {
+            bail!("Object must call seteuid() prior to calling clone_object().");
+        }
+    }
     let path = match &args[0] {
         Value::Str(s) => s.to_string(),
         Value::Object(o) if !o.is_destructed() => o.name().to_string(),

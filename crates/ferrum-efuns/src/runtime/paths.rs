@@ -87,7 +87,8 @@ pub fn check_valid_path(
         }
     };
     let chosen = match answer {
-        Some(Value::Int(0)) | Some(Value::Undefined) => return Ok(None),
+        // A promise (an async helper's answer) is no permission.
+        Some(Value::Int(0)) | Some(Value::Undefined) | Some(Value::Promise(_)) => return Ok(None),
         Some(Value::Str(s)) => s.to_string(),
         _ => path.to_string(),
     };
@@ -101,6 +102,12 @@ pub fn check_valid_path(
 /// `efun` names the caller for the master and for the message.
 pub fn resolve(vm: &mut Vm, path: &str, access: Access, efun: &str) -> VmResult<(String, PathBuf)> {
     let who = vm.this_object();
+    resolve_as(vm, who, path, access, efun)
+}
+
+/// `resolve` on behalf of `who` rather than the running object (for work
+/// the driver does for an object outside its own calls, such as ed()).
+pub fn resolve_as(vm: &mut Vm, who: Option<ObjectRef>, path: &str, access: Access, efun: &str) -> VmResult<(String, PathBuf)> {
     let Some(rel) = check_valid_path(vm, path, who, efun, access)? else {
         let what = if access == Access::Read {
             "read"

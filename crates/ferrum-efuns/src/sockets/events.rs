@@ -44,6 +44,15 @@ fn closed_by_peer(vm: &mut Vm, fd: usize) {
 
 pub fn on_event(vm: &mut Vm, fd: usize, e: Event) {
     let Some(state) = table(vm).get(fd as i64).map(|s| s.state) else { return };
+    crate::runtime::debug_levels::debug(vm, crate::runtime::debug_levels::SOCKETS, || {
+        let mut what = format!("{:?}", e);
+        if what.len() > 120 {
+            let cut = (0..=120).rev().find(|&i| what.is_char_boundary(i)).unwrap_or(0);
+            what.truncate(cut);
+            what.push_str("...");
+        }
+        format!("sockets: fd {}: {}", fd, what)
+    });
     match e {
         Event::Accepted { id, peer, local, .. } => {
             if state != State::Listen {

@@ -2,6 +2,7 @@
 //! (`system.rs`), memory (`memory.rs`), status reports (`status.rs`),
 //! network counters and ports (`network.rs`), other reports (`reports.rs`).
 
+mod disassemble;
 pub mod memory;
 pub mod mudlib_stats;
 pub mod network;
@@ -30,6 +31,7 @@ pub const EFUNS: &[EfunSpec] = &[
 pub const DEVELOP_EFUNS: &[EfunSpec] = &[
     efun!("mixed debug_info(int, object)", status::debug_info),
     efun!("int refs(mixed)", memory::refs),
+    efun!("void dump_prog(object, int | void, string | void)", disassemble::dump_prog),
 ];
 
 /// FluffOS's mudlib_stats package.

@@ -49,7 +49,7 @@ fn spaces(out: &mut String, n: usize) {
 /// The name part of a function pointer's `(: ... :)`.
 fn function_label(f: &FunctionPtr) -> String {
     match &f.kind {
-        FunctionKind::Local { slot } => match f.owner.as_ref().filter(|o| !o.is_destructed()) {
+        FunctionKind::Local { slot, .. } => match f.owner.as_ref().filter(|o| !o.is_destructed()) {
             Some(owner) => owner
                 .program_ref()
                 .ftable

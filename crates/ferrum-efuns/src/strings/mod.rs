@@ -15,7 +15,7 @@ mod encoding;
 pub mod explode;
 mod pcre;
 pub mod regexp;
-mod spencer;
+pub(crate) mod spencer;
 pub mod sprintf;
 mod sprintf_cols;
 pub mod sscanf;

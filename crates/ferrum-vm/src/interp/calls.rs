@@ -10,6 +10,8 @@ use crate::value::{FunctionKind, FunctionPtr, LStr, Value};
 use smallvec::SmallVec;
 use std::rc::Rc;
 
+const STALE_POINTER: &str = "Stale function pointer: its object was recompiled since it was made.";
+
 /// The runtime type of a value as a mask bit.
 pub(crate) fn mask_of(v: &Value) -> TypeMask {
     match v {
@@ -128,6 +130,9 @@ impl Vm {
                 Origin::Local
             },
         });
+        if self.tracer.is_some() {
+            self.trace_enter();
+        }
         Ok(())
     }
 
@@ -139,6 +144,11 @@ impl Vm {
 
     /// How the running function was entered (`origin()`).
     pub fn origin(&self) -> Option<Origin> {
+        // An efun evaluated through a pointer ((: origin :)) runs in a frame
+        // of its own in FluffOS, entered as a function pointer.
+        if self.efun_actor.as_ref().is_some_and(|(depth, _)| *depth == self.frames.len()) {
+            return Some(Origin::FunctionPointer);
+        }
         self.frames.last().map(|f| f.origin)
     }
 
@@ -379,8 +389,12 @@ impl Vm {
                 self.efun_actor = saved;
                 Ok(Some(v?))
             }
-            FunctionKind::Local { slot } => {
+            FunctionKind::Local { slot, gen } => {
                 let ob = self.live_owner(f, nargs)?;
+                if *gen != ob.generation() {
+                    drop_args(self, nargs);
+                    return Err(LpcError::new(STALE_POINTER));
+                }
                 let prog = ob.program();
                 let (def, fo, vo) = match prog.ftable.get(*slot as usize) {
                     Some(e) => match &e.def {
@@ -403,6 +417,14 @@ impl Vm {
             FunctionKind::Anonymous { def, fo, vo } => {
                 let ob = self.live_owner(f, nargs)?;
                 let prog = ob.program();
+                // Made before recompile_object(): its offsets are of the
+                // old layout.
+                if ob.has_flag(crate::object::obj_flags::RECOMPILED)
+                    && !super::objects::program_defines_anon(&prog, def)
+                {
+                    drop_args(self, nargs);
+                    return Err(LpcError::new(STALE_POINTER));
+                }
                 let entry = boundary || caller.as_ref() != Some(&ob);
                 self.push_frame(def.clone(), prog, ob, *fo, *vo, nargs, caller, entry, boundary)?;
                 self.set_origin(Origin::Functional);

@@ -146,6 +146,9 @@ impl Vm {
     #[inline]
     pub(crate) fn leave_frame(&mut self, ret: Value) -> Option<Value> {
         let frame = self.frames.pop().expect("frame");
+        if self.tracer.is_some() {
+            self.trace_leave();
+        }
         self.stack.truncate(frame.base as usize);
         while self
             .catches
@@ -195,6 +198,9 @@ impl Vm {
             _ => return Err(LpcError::new("await: no promise")),
         };
         let frame = self.frames.pop().expect("frame");
+        if self.tracer.is_some() {
+            self.trace_leave();
+        }
         let base = frame.base as usize;
         let stack = self.stack.split_off(base);
         let mut catches = Vec::new();
@@ -262,6 +268,9 @@ impl Vm {
         frame.base = base as u32;
         frame.boundary = true;
         self.frames.push(frame);
+        if self.tracer.is_some() {
+            self.trace_enter();
+        }
         let depth = self.frames.len();
         self.restore_defers(defers, depth);
         for (rel, handler) in catches {

@@ -12,6 +12,7 @@ mod defer;
 mod objects;
 pub mod ops;
 mod run;
+pub mod trace;
 
 pub use calls::Origin;
 pub use objects::{normalize_object_path, split_extension, SOURCE_EXTENSIONS};
@@ -176,6 +177,8 @@ pub struct Vm {
     pub(crate) async_rt: Rc<crate::value::promise::AsyncRuntime>,
     /// Functions `defer()` registered, innermost frame last.
     pub(crate) defers: Vec<defer::Deferred>,
+    /// Set while `trace_start` records calls.
+    pub(crate) tracer: Option<Box<trace::Tracer>>,
 }
 
 impl Vm {
@@ -200,6 +203,7 @@ impl Vm {
             last_error: None,
             async_rt: Rc::default(),
             defers: Vec::new(),
+            tracer: None,
         }
     }
 

@@ -371,3 +371,84 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// `recompile_object(ob)`: compiles `ob`'s program again from its
+    /// source and swaps it into `ob` and every clone sharing it, in
+    /// place. Variables carry over by name (the new initialisers run
+    /// first); create() does not run again. Returns how many objects
+    /// changed. Refused for a clone, while any frame runs the program or
+    /// an object using it, and while a replace_program() is pending.
+    pub fn recompile_object(&mut self, ob: &ObjectRef) -> VmResult<i64> {
+        if ob.is_destructed() {
+            return Err(LpcError::new("recompile_object: the object is destructed"));
+        }
+        if ob.is_clone() {
+            return Err(LpcError::new(
+                "recompile_object: pass the master copy, not a clone (its clones are updated with it)",
+            ));
+        }
+        let old = ob.program();
+        let targets: Vec<ObjectRef> = self
+            .objects
+            .all
+            .values()
+            .filter(|o| !o.is_destructed() && Rc::ptr_eq(&o.program(), &old))
+            .cloned()
+            .collect();
+        if targets.iter().any(|t| self.replace_program_pending(t)) {
+            return Err(LpcError::new("recompile_object: a replace_program() is pending"));
+        }
+        // Live frames hold code positions and variable indexes of the old
+        // layout.
+        let busy = self.frames.iter().any(|f| {
+            Rc::ptr_eq(&f.prog, &old)
+                || f.def.program_name == old.name
+                || targets.contains(&f.obj)
+        });
+        if busy {
+            return Err(LpcError::new(
+                "recompile_object: the target program is executing (code that is currently executing cannot be swapped; an object cannot recompile itself)",
+            ));
+        }
+        let new = {
+            let host = self.host.clone();
+            host.compile(self, old.name.as_str())?
+        };
+        for t in &targets {
+            if t.is_destructed() {
+                continue;
+            }
+            let old_vars: Vec<Value> = std::mem::take(&mut *t.vars_mut());
+            // Names may repeat across inherits: the n-th variable of a name
+            // takes the n-th old value of that name.
+            let mut by_name: FxHashMap<LStr, std::collections::VecDeque<Value>> = FxHashMap::default();
+            for (info, v) in old.vars.iter().zip(old_vars) {
+                by_name.entry(info.name.clone()).or_default().push_back(v);
+            }
+            t.set_program(new.clone());
+            *t.vars_mut() = new.var_defaults();
+            t.set_flag(obj_flags::RECOMPILED, true);
+            t.bump_generation();
+            self.run_initializers(t, &new, 0, 0)?;
+            let mut vars = t.vars_mut();
+            for (i, info) in new.vars.iter().enumerate() {
+                if let Some(v) = by_name.get_mut(&info.name).and_then(|q| q.pop_front()) {
+                    vars[i] = v;
+                }
+            }
+        }
+        Ok(targets.len() as i64)
+    }
+}
+
+/// Whether a functional or anonymous function belongs to `prog` (any of
+/// its functions, inherited ones included, or their initialisers).
+pub(crate) fn program_defines_anon(prog: &Program, def: &Rc<crate::program::FunctionDef>) -> bool {
+    fn within(f: &crate::program::FunctionDef, def: &Rc<crate::program::FunctionDef>) -> bool {
+        f.anons.iter().any(|a| Rc::ptr_eq(a, def) || within(a, def))
+    }
+    prog.ftable.iter().filter_map(|s| s.def.as_deref()).any(|f| within(f, def))
+        || prog.init.as_deref().is_some_and(|f| within(f, def))
+        || prog.inherits.iter().any(|inh| program_defines_anon(&inh.program, def))
+}

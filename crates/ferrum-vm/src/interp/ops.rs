@@ -86,14 +86,21 @@ pub fn add(a: Value, b: Value) -> VmResult<Value> {
     })
 }
 
+/// An array's elements with destructed objects read as 0, as FluffOS's
+/// set operations see them (so `arr - ({ 0 })` drops dead objects).
+fn live_elements(a: &Array) -> Vec<Value> {
+    a.borrow().iter().map(|v| v.clone().live()).collect()
+}
+
 /// `a -= b` / `a - b` on arrays: the elements of a not in b.
 pub fn array_subtract(a: &Array, b: &Array) -> Array {
-    let b = b.borrow();
+    let b = live_elements(b);
+    let a = live_elements(a);
     if b.len() > 8 {
         let set: std::collections::HashSet<&Value> = b.iter().collect();
-        Array::new(a.borrow().iter().filter(|x| !set.contains(x)).cloned().collect())
+        Array::new(a.into_iter().filter(|x| !set.contains(x)).collect())
     } else {
-        Array::new(a.borrow().iter().filter(|x| !b.iter().any(|y| y == *x)).cloned().collect())
+        Array::new(a.into_iter().filter(|x| !b.iter().any(|y| y == x)).collect())
     }
 }
 
@@ -173,11 +180,11 @@ pub fn bit_and(a: Value, b: Value) -> VmResult<Value> {
     match (&a, &b) {
         (Array(x), Array(y)) => {
             // Intersection keeps a's order and drops duplicates.
-            let ys = y.borrow();
+            let ys = live_elements(y);
             let mut seen: Vec<Value> = Vec::new();
-            for v in x.borrow().iter() {
-                if ys.iter().any(|w| w == v) && !seen.iter().any(|s| s == v) {
-                    seen.push(v.clone());
+            for v in live_elements(x) {
+                if ys.iter().any(|w| *w == v) && !seen.iter().any(|s| *s == v) {
+                    seen.push(v);
                 }
             }
             Ok(Value::array(seen))

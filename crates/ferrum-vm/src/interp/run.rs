@@ -13,6 +13,9 @@ use crate::value::{Array, ClassInstance, FunctionKind, FunctionPtr, LStr, Mappin
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Reading or writing a `ref` parameter that holds a plain value.
+const NON_REF_ARG: &str = "Non-reference value passed as reference argument.";
+
 /// On error: record the pc, unwind to a catch in this invocation (and go
 /// on there) or leave `execute` with the error.
 macro_rules! tri {
@@ -44,6 +47,9 @@ impl Vm {
             if c.depth >= entry {
                 let c = self.catches.pop().expect("catch record");
                 self.frames.truncate(c.depth);
+                if self.tracer.is_some() {
+                    self.trace_leave();
+                }
                 self.stack.truncate(c.stack_len);
                 if !self.defers.is_empty() {
                     self.run_defers();
@@ -72,6 +78,9 @@ impl Vm {
         }
         let base = self.frames[entry - 1].base as usize;
         self.frames.truncate(entry - 1);
+        if self.tracer.is_some() {
+            self.trace_leave();
+        }
         self.stack.truncate(base);
         if !self.defers.is_empty() {
             self.run_defers();
@@ -146,10 +155,12 @@ impl Vm {
                             *slot = v;
                         }
                     }
+                    // A `ref` parameter that was given a plain value (through
+                    // call_other or a function pointer) is an error, as in FluffOS.
                     Op::LocalRef(i) => {
                         let v = match &self.stack[base + i as usize] {
                             Value::Ref(r) => r.borrow().clone(),
-                            v => v.clone(),
+                            _ => tri!(self, fi, pc, entry, 'frame, Err(LpcError::new(NON_REF_ARG))),
                         };
                         self.stack.push(v.live());
                     }
@@ -157,7 +168,7 @@ impl Vm {
                         let v = self.pop();
                         match &self.stack[base + i as usize] {
                             Value::Ref(r) => *r.borrow_mut() = v,
-                            _ => self.stack[base + i as usize] = v,
+                            _ => tri!(self, fi, pc, entry, 'frame, Err::<(), _>(LpcError::new(NON_REF_ARG))),
                         }
                     }
                     Op::MakeRef => {
@@ -831,6 +842,9 @@ impl Vm {
                     Op::Return | Op::ReturnZero => {
                         let ret = if op == Op::Return { self.pop() } else { Value::Int(0) };
                         let frame = self.frames.pop().expect("frame");
+                        if self.tracer.is_some() {
+                            self.trace_leave();
+                        }
                         self.stack.truncate(frame.base as usize);
                         while let Some(c) = self.catches.last() {
                             if c.depth > self.frames.len() {
@@ -880,7 +894,7 @@ impl Vm {
                         let at = self.stack.len() - nb as usize;
                         let bound = self.stack.split_off(at);
                         self.stack.push(Value::Function(Rc::new(FunctionPtr {
-                            kind: FunctionKind::Local { slot: fo + slot as u32 },
+                            kind: FunctionKind::Local { slot: fo + slot as u32, gen: obj.generation() },
                             owner: Some(obj.clone()),
                             bound_args: bound,
                         })));

@@ -13,8 +13,10 @@ use std::rc::Rc;
 #[derive(Clone)]
 pub enum FunctionKind {
     /// A function of the owner's program, by its slot in the owner's
-    /// flattened function table (so overrides are honoured).
-    Local { slot: u32 },
+    /// flattened function table (so overrides are honoured). `gen` is the
+    /// owner's recompile generation when it was made: slots of another
+    /// generation mean other functions.
+    Local { slot: u32, gen: u32 },
     /// An efun, by its index in the efun table.
     Efun { index: u16, name: &'static str },
     /// A simul_efun, by name (resolved in the simul_efun object at call).
@@ -46,7 +48,7 @@ impl FunctionPtr {
 
     pub fn with_owner(&self, owner: Option<ObjectRef>) -> FunctionPtr {
         let kind = match &self.kind {
-            FunctionKind::Local { slot } => FunctionKind::Local { slot: *slot },
+            FunctionKind::Local { slot, gen } => FunctionKind::Local { slot: *slot, gen: *gen },
             FunctionKind::Efun { index, name } => FunctionKind::Efun { index: *index, name },
             FunctionKind::Simul { name } => FunctionKind::Simul { name: name.clone() },
             FunctionKind::CallOther { target, name } => FunctionKind::CallOther {

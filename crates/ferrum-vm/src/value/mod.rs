@@ -82,6 +82,13 @@ impl Value {
         !self.is_false()
     }
 
+    /// A "yes" from LPC code the driver asked (an apply, an action, id()):
+    /// true, and not a promise, which an async function hands back before
+    /// it has decided anything (as FluffOS).
+    pub fn is_yes(&self) -> bool {
+        self.is_true() && !matches!(self, Value::Promise(_))
+    }
+
     /// True when this value reads as the integer zero.
     pub fn is_zero(&self) -> bool {
         match self {

@@ -206,6 +206,14 @@ impl LStr {
 
     /// Appends in place when this is the only reference.
     pub fn push_str(&mut self, s: &str) {
+        if Rc::strong_count(&self.0) > 1 {
+            // Shared: build the joined text in one allocation rather than
+            // copying this text and then growing the copy.
+            let mut text = String::with_capacity(self.0.text.len() + s.len());
+            text.push_str(&self.0.text);
+            let shape = self.0.shape.get();
+            *self = LStr::with_shape(text, shape);
+        }
         let data = Rc::make_mut(&mut self.0);
         // Keep a known shape known by looking at the new part only.
         let shape = match data.shape.get() {

@@ -8,8 +8,6 @@ use std::rc::Rc;
 
 fn program(name: &str, functions: &[&str]) -> Rc<Program> {
     Rc::new(Program {
-        name: LStr::from(name),
-        inherits: Vec::new(),
         ftable: functions
             .iter()
             .map(|f| FunctionSlot {
@@ -20,12 +18,7 @@ fn program(name: &str, functions: &[&str]) -> Rc<Program> {
                 vo: 0,
             })
             .collect(),
-        fnames: Default::default(),
-        vars: Vec::new(),
-        own_vars_start: 0,
-        classes: Vec::new(),
-        init: None,
-        source_files: Vec::new(),
+        ..Program::named(name)
     })
 }
 
@@ -151,7 +144,7 @@ fn function_pointers() {
         program("/obj/thing.c", &["make_arg"]),
     );
     let local = func(
-        FunctionKind::Local { slot: 0 },
+        FunctionKind::Local { slot: 0, gen: 0 },
         Some(ob.clone()),
         vec![Value::Int(5)],
     );
@@ -201,7 +194,7 @@ fn function_pointers() {
         "({ /* sizeof() == 1 */\n  (: make_arg,   5 :)\n})"
     );
     ob.mark_destructed();
-    let orphan = func(FunctionKind::Local { slot: 0 }, Some(ob), vec![]);
+    let orphan = func(FunctionKind::Local { slot: 0, gen: 0 }, Some(ob), vec![]);
     assert_eq!(describe(&orphan), "(: 0 :)");
     // Through sprintf as well.
     assert_eq!(
