@@ -521,15 +521,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                                 HeldOrigin::Var(base)
                             }
                             ExprKind::Index(outer, okey, orev) => {
-                                let tc = self.temp();
-                                self.expr(outer);
-                                self.emit(Op::SetLocal(tc));
-                                let tok = self.temp();
-                                self.expr(okey);
-                                self.emit(Op::SetLocal(tok));
-                                self.emit(Op::Local(tc));
-                                self.emit(Op::Local(tok));
-                                self.emit(if *orev { Op::IndexRev } else { Op::Index });
+                                let (tc, tok) = self.index_via_temps(outer, okey, *orev);
                                 HeldOrigin::Outer(tc, tok, *orev)
                             }
                             _ => {

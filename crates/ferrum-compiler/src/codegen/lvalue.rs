@@ -321,15 +321,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         // `c[k1][k2] op= v`: hold `c` and `k1` too, for a string in `c[k1]`.
         let outer = match &base.kind {
             ExprKind::Index(o, ok, orev) => {
-                let to = self.temp();
-                self.expr(o);
-                self.emit(Op::SetLocal(to));
-                let tok = self.temp();
-                self.expr(ok);
-                self.emit(Op::SetLocal(tok));
-                self.emit(Op::Local(to));
-                self.emit(Op::Local(tok));
-                self.emit(if *orev { Op::IndexRev } else { Op::Index });
+                let (to, tok) = self.index_via_temps(o, ok, *orev);
                 Some((to, tok, *orev))
             }
             _ => {
@@ -379,22 +371,30 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         Type::Unknown
     }
 
+    /// Evaluates `container` and `key` once each into fresh temporaries
+    /// and pushes `container[key]`; the temporaries are returned for the
+    /// caller that stores back into that element later.
+    pub(crate) fn index_via_temps(&mut self, container: &Expr, key: &Expr, rev: bool) -> (u16, u16) {
+        let tc = self.temp();
+        self.expr(container);
+        self.emit(Op::SetLocal(tc));
+        let tk = self.temp();
+        self.expr(key);
+        self.emit(Op::SetLocal(tk));
+        self.emit(Op::Local(tc));
+        self.emit(Op::Local(tk));
+        self.emit(if rev { Op::IndexRev } else { Op::Index });
+        (tc, tk)
+    }
+
     /// `c[k1][k2] = v` when `c[k1]` may be a string (`map[y][x] = '#'`):
     /// strings are values, so the changed string is stored back into
     /// `c[k1]`; arrays and mappings change in place as before. Leaves `v`.
     fn set_nested_index(&mut self, base: &Expr, key: &Expr, rev: bool, rhs: Rhs) -> Type {
         let ExprKind::Index(outer, okey, orev) = &base.kind else { unreachable!("an index base") };
         let orev = *orev;
-        let tc = self.temp();
-        self.expr(outer);
-        self.emit(Op::SetLocal(tc));
-        let tk = self.temp();
-        self.expr(okey);
-        self.emit(Op::SetLocal(tk));
+        let (tc, tk) = self.index_via_temps(outer, okey, orev);
         let ts = self.temp();
-        self.emit(Op::Local(tc));
-        self.emit(Op::Local(tk));
-        self.emit(if orev { Op::IndexRev } else { Op::Index });
         self.emit(Op::SetLocal(ts));
         self.expr(key);
         let ty = self.rhs(rhs);
