@@ -529,13 +529,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                                 HeldOrigin::None
                             }
                         };
-                        self.emit(Op::SetLocal(tb));
-                        let tk = self.temp();
-                        self.expr(key);
-                        self.emit(Op::SetLocal(tk));
-                        self.emit(Op::Local(tb));
-                        self.emit(Op::Local(tk));
-                        self.emit(if *rev { Op::IndexRev } else { Op::Index });
+                        let tk = self.index_held(tb, key, *rev);
                         self.emit(Op::MakeRef);
                         self.emit(Op::Dup);
                         let t = self.temp();

@@ -329,13 +329,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 None
             }
         };
-        self.emit(Op::SetLocal(tc));
-        let tk = self.temp();
-        self.expr(key);
-        self.emit(Op::SetLocal(tk));
-        self.emit(Op::Local(tc));
-        self.emit(Op::Local(tk));
-        self.emit(if rev { Op::IndexRev } else { Op::Index });
+        let tk = self.index_held(tc, key, rev);
         let j = self.emit(match lop {
             LogicOp::Or => Op::OrJump(0),
             LogicOp::And => Op::AndJump(0),
@@ -377,6 +371,13 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
     pub(crate) fn index_via_temps(&mut self, container: &Expr, key: &Expr, rev: bool) -> (u16, u16) {
         let tc = self.temp();
         self.expr(container);
+        let tk = self.index_held(tc, key, rev);
+        (tc, tk)
+    }
+
+    /// The container's value on the stack goes to temporary `tc`; `key`
+    /// is evaluated into a new temporary (returned) and `tc[key]` pushed.
+    pub(crate) fn index_held(&mut self, tc: u16, key: &Expr, rev: bool) -> u16 {
         self.emit(Op::SetLocal(tc));
         let tk = self.temp();
         self.expr(key);
@@ -384,7 +385,7 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
         self.emit(Op::Local(tc));
         self.emit(Op::Local(tk));
         self.emit(if rev { Op::IndexRev } else { Op::Index });
-        (tc, tk)
+        tk
     }
 
     /// `c[k1][k2] = v` when `c[k1]` may be a string (`map[y][x] = '#'`):
