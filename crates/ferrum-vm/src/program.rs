@@ -77,6 +77,8 @@ pub enum Op {
     IndexForStore(bool),
     /// key -> value, the container being a local variable read in place
     IndexLocal(u16),
+    /// -> value: local container, key from the constant table
+    IndexLocalConst(u16, u32),
     /// container from to -> slice. Flags: see `range_flags`.
     Range(u8),
     /// container key value -> value

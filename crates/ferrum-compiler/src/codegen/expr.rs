@@ -178,7 +178,22 @@ impl<'a, 'd> FnCompiler<'a, 'd> {
                 // `local[key]` with a key that cannot change the local reads
                 // the container in place instead of copying it to the stack.
                 if let (false, Some((slot, ty))) = (*rev, self.plain_local(base)) {
-                    if matches!(key.kind, ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Ident(_)) {
+                    // A literal key stays in the constant table (`m["name"]`,
+                    // `a[0]`): no copy of it goes through the stack.
+                    let literal = match &key.kind {
+                        ExprKind::Str(s) => Some(self.str_const(s)),
+                        ExprKind::Int(i) => Some(self.konst(Value::Int(*i))),
+                        _ => None,
+                    };
+                    if let Some(k) = literal {
+                        self.emit(Op::IndexLocalConst(slot, k));
+                        return match ty {
+                            Type::Array(inner) => *inner,
+                            Type::String => Type::Int,
+                            _ => Type::Unknown,
+                        };
+                    }
+                    if matches!(key.kind, ExprKind::Ident(_)) {
                         self.expr(key);
                         self.emit(Op::IndexLocal(slot));
                         return match ty {

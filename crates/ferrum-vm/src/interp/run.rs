@@ -425,6 +425,19 @@ impl Vm {
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r);
                     }
+                    Op::IndexLocalConst(slot, k) => {
+                        let key = &def.consts[k as usize];
+                        let r = match (&self.stack[base + slot as usize], key) {
+                            (Value::Array(a), Value::Int(n)) if *n >= 0 => match a.borrow().get(*n as usize) {
+                                Some(v) => Ok(v.clone().live()),
+                                None => Err(LpcError::new("Array index out of bounds.")),
+                            },
+                            (Value::Mapping(m), k) => Ok(m.get(k).map(Value::live).unwrap_or(Value::Undefined)),
+                            (c, k) => ops::index(c, k, false),
+                        };
+                        let r = tri!(self, fi, pc, entry, 'frame, r);
+                        self.stack.push(r);
+                    }
                     Op::Range(flags) => {
                         let to = self.pop();
                         let from = self.pop();
