@@ -335,6 +335,20 @@ pub fn index_for_store(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> 
     index(c, i, from_end)
 }
 
+/// `c[i]` (not from the end), with the common cases — an array by a
+/// non-negative int, a mapping by any key — first.
+#[inline]
+pub fn index_read(c: &Value, i: &Value) -> VmResult<Value> {
+    match (c, i) {
+        (Value::Array(a), Value::Int(n)) if *n >= 0 => match a.borrow().get(*n as usize) {
+            Some(v) => Ok(v.clone().live()),
+            None => Err(LpcError::new("Array index out of bounds.")),
+        },
+        (Value::Mapping(m), k) => Ok(m.get(k).map(Value::live).unwrap_or(Value::Undefined)),
+        _ => index(c, i, false),
+    }
+}
+
 pub fn index(c: &Value, i: &Value, from_end: bool) -> VmResult<Value> {
     match c {
         Value::Array(a) => {

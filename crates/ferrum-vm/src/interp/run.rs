@@ -394,15 +394,7 @@ impl Vm {
                     Op::Index | Op::IndexRev => {
                         let i = self.pop();
                         let c = self.pop();
-                        let r = match (&c, &i) {
-                            (Value::Array(a), Value::Int(n)) if op == Op::Index && *n >= 0 => {
-                                match a.borrow().get(*n as usize) {
-                                    Some(v) => Ok(v.clone().live()),
-                                    None => Err(LpcError::new("Array index out of bounds.")),
-                                }
-                            }
-                            _ => ops::index(&c, &i, op == Op::IndexRev),
-                        };
+                        let r = if op == Op::Index { ops::index_read(&c, &i) } else { ops::index(&c, &i, true) };
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r);
                     }
@@ -414,27 +406,12 @@ impl Vm {
                     }
                     Op::IndexLocal(slot) => {
                         let i = self.pop();
-                        let r = match (&self.stack[base + slot as usize], &i) {
-                            (Value::Array(a), Value::Int(n)) if *n >= 0 => match a.borrow().get(*n as usize) {
-                                Some(v) => Ok(v.clone().live()),
-                                None => Err(LpcError::new("Array index out of bounds.")),
-                            },
-                            (Value::Mapping(m), k) => Ok(m.get(k).map(Value::live).unwrap_or(Value::Undefined)),
-                            (c, _) => ops::index(c, &i, false),
-                        };
+                        let r = ops::index_read(&self.stack[base + slot as usize], &i);
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r);
                     }
                     Op::IndexLocalConst(slot, k) => {
-                        let key = &def.consts[k as usize];
-                        let r = match (&self.stack[base + slot as usize], key) {
-                            (Value::Array(a), Value::Int(n)) if *n >= 0 => match a.borrow().get(*n as usize) {
-                                Some(v) => Ok(v.clone().live()),
-                                None => Err(LpcError::new("Array index out of bounds.")),
-                            },
-                            (Value::Mapping(m), k) => Ok(m.get(k).map(Value::live).unwrap_or(Value::Undefined)),
-                            (c, k) => ops::index(c, k, false),
-                        };
+                        let r = ops::index_read(&self.stack[base + slot as usize], &def.consts[k as usize]);
                         let r = tri!(self, fi, pc, entry, 'frame, r);
                         self.stack.push(r);
                     }
