@@ -13,15 +13,6 @@ use ferrum_vm::Vm;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-fn kind_name(k: UserPortKind) -> &'static str {
-    match k {
-        UserPortKind::Telnet => "telnet",
-        UserPortKind::WebSocket => "websocket",
-        UserPortKind::Ascii => "ascii",
-        UserPortKind::Binary => "binary",
-    }
-}
-
 /// A file named in the config: absolute, relative to the working
 /// directory, or a mudlib path.
 fn file_path(name: &str, mudlib: &Mudlib) -> PathBuf {
@@ -65,8 +56,7 @@ pub fn open_all(vm: &mut Vm, config: &Config, mudlib: &Mudlib) -> Result<(), Str
             web_root: if kind == UserPortKind::WebSocket { web_root.clone() } else { None },
         };
         let addr = open_port(vm, spec).map_err(|e| format!("external_port_{}: {}", port.index, e))?;
-        println!("ferrum: {}{} port {}", kind_name(kind), if secure { " (tls)" } else { "" }, addr);
-        ferrum_efuns::stats::network::record_listening_port(vm, port.index as i64, kind_name(kind), addr.port(), secure);
+        println!("ferrum: {}{} port {}", kind.name(), if secure { " (tls)" } else { "" }, addr);
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();

@@ -18,6 +18,7 @@ pub use output::{tell_object, write_text};
 pub use users::Users;
 
 use crate::net::{NetLink, Route};
+use crate::stats::network::Listening;
 use ferrum_net::users::protocol::{UserCommand, UserEvent, UserPortKind};
 use ferrum_net::{Command, TlsServer};
 use ferrum_vm::efun::EfunSpec;
@@ -90,7 +91,8 @@ pub fn open_port(vm: &mut Vm, spec: PortSpec) -> Result<SocketAddr, String> {
     let handle = link.handle();
     let id = handle.next_id();
     link.route(id, Route::UserPort);
-    vm.ext::<tls_ports::TlsPorts>().record(spec.index, id, spec.tls.clone());
+    let listening = Listening { index: spec.index, kind: spec.kind, port: addr.port(), id, tls: spec.tls.clone() };
+    crate::stats::network::record_listening_port(vm, listening);
     handle.send(Command::Users(UserCommand::Listen { id, listener, kind: spec.kind, tls: spec.tls, web_root: spec.web_root }));
     Ok(addr)
 }

@@ -3,21 +3,10 @@
 
 use crate::args;
 use crate::net::NetLink;
-use ferrum_net::protocol::{Command, NetId, TlsServer};
+use ferrum_net::protocol::Command;
 use ferrum_net::users::protocol::UserCommand;
 use ferrum_vm::error::{LpcError, VmResult};
 use ferrum_vm::{Value, Vm};
-use std::collections::HashMap;
-
-/// The players' ports by config index: their listener and TLS identity.
-#[derive(Default)]
-pub struct TlsPorts(HashMap<i64, (NetId, Option<TlsServer>)>);
-
-impl TlsPorts {
-    pub fn record(&mut self, index: i64, id: NetId, tls: Option<TlsServer>) {
-        self.0.insert(index, (id, tls));
-    }
-}
 
 /// `void sys_reload_tls(int port_index)`. The files are read here, so a
 /// missing or bad certificate is this call's error and the port keeps
@@ -25,12 +14,12 @@ impl TlsPorts {
 /// keep theirs.
 pub fn sys_reload_tls(vm: &mut Vm, args: &mut [Value]) -> VmResult<Value> {
     let index = args::int(args, 0)?;
-    let (id, tls) = match vm.ext::<TlsPorts>().0.get(&index) {
+    let (id, tls) = match crate::stats::network::listening_port(vm, index) {
         None => return Err(LpcError::new(format!("sys_reload_tls: no port external_port_{} is open.", index))),
         Some((_, None)) => {
             return Err(LpcError::new(format!("sys_reload_tls: external_port_{} is not a TLS port.", index)))
         }
-        Some((id, Some(tls))) => (*id, tls.clone()),
+        Some((id, Some(tls))) => (id, tls),
     };
     let config = ferrum_net::tls::server_config(&tls).map_err(|e| LpcError::new(format!("sys_reload_tls: {}", e)))?;
     vm.ext::<NetLink>().handle().send(Command::Users(UserCommand::ReloadTls { id, config }));

@@ -2,6 +2,8 @@
 //! writes as the interpreter sees them) and bytes, per players' port and
 //! for LPC sockets. The interactive and socket code count as data passes.
 
+use ferrum_net::protocol::{NetId, TlsServer};
+use ferrum_net::users::protocol::UserPortKind;
 use ferrum_vm::error::VmResult;
 use ferrum_vm::{Mapping, Value, Vm};
 use std::collections::BTreeMap;
@@ -73,21 +75,28 @@ pub fn network_stats(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
     Ok(Value::Mapping(m))
 }
 
-/// A players' port the driver listens on, for `sys_network_ports()`.
-struct Listening {
-    index: i64,
-    kind: &'static str,
-    port: u16,
-    tls: bool,
+/// A players' port the driver listens on (config `external_port_<index>`),
+/// for `sys_network_ports()` and `sys_reload_tls()`.
+pub struct Listening {
+    pub index: i64,
+    pub kind: UserPortKind,
+    pub port: u16,
+    /// Its listener on the network thread.
+    pub id: NetId,
+    pub tls: Option<TlsServer>,
 }
 
 #[derive(Default)]
 struct ListeningPorts(Vec<Listening>);
 
-/// Records a port the driver opened (config `external_port_<index>`;
-/// `kind` is its FluffOS type name, "telnet", "websocket", ...).
-pub fn record_listening_port(vm: &mut Vm, index: i64, kind: &'static str, port: u16, tls: bool) {
-    vm.ext::<ListeningPorts>().0.push(Listening { index, kind, port, tls });
+/// Records a port the driver opened.
+pub fn record_listening_port(vm: &mut Vm, port: Listening) {
+    vm.ext::<ListeningPorts>().0.push(port);
+}
+
+/// The open port `external_port_<index>`: its listener and TLS identity.
+pub fn listening_port(vm: &mut Vm, index: i64) -> Option<(NetId, Option<TlsServer>)> {
+    vm.ext::<ListeningPorts>().0.iter().find(|p| p.index == index).map(|p| (p.id, p.tls.clone()))
 }
 
 /// `mixed *sys_network_ports()`: ({ ({ external_port number, type, port,
@@ -100,9 +109,9 @@ pub fn sys_network_ports(vm: &mut Vm, _args: &mut [Value]) -> VmResult<Value> {
         .map(|p| {
             Value::array(vec![
                 Value::Int(p.index),
-                Value::from(p.kind),
+                Value::from(p.kind.name()),
                 Value::Int(p.port as i64),
-                Value::Int(p.tls as i64),
+                Value::Int(p.tls.is_some() as i64),
             ])
         })
         .collect();

@@ -17,6 +17,18 @@ pub enum UserPortKind {
     Binary,
 }
 
+impl UserPortKind {
+    /// The name the config and `sys_network_ports()` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            UserPortKind::Telnet => "telnet",
+            UserPortKind::WebSocket => "websocket",
+            UserPortKind::Ascii => "ascii",
+            UserPortKind::Binary => "binary",
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum UserCommand {
     /// Accept players on a bound, listening socket (bound by the driver with crate::bind, so port 0 works).
