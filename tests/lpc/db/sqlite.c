@@ -7,17 +7,12 @@
 #define FILE DIR + "/test.sqlite"
 
 void setup() {
-    mkdir("/tmp");
-    mkdir(DIR);
+    __make_scratch_dir(DIR);
     rm(FILE);
 }
 
 void cleanup() {
-    mixed names = get_dir(DIR + "/");
-    if (arrayp(names)) {
-        foreach (string f in names) rm(DIR + "/" + f);
-    }
-    rmdir(DIR);
+    __remove_scratch_dir(DIR);
 }
 
 void test_predefines() {

@@ -7,16 +7,11 @@
 #define TEXT "The quick brown fox jumps over the lazy dog.\nAnd again, and again, and again.\n"
 
 void setup() {
-    mkdir("/tmp");
-    mkdir(DIR);
+    __make_scratch_dir(DIR);
 }
 
 void cleanup() {
-    mixed names = get_dir(DIR + "/");
-    if (arrayp(names)) {
-        foreach (string f in names) rm(DIR + "/" + f);
-    }
-    rmdir(DIR);
+    __remove_scratch_dir(DIR);
 }
 
 // Buffers compare by identity; these compare their bytes.

@@ -6,8 +6,7 @@
 #define FILE DIR "/notes.txt"
 
 void setup() {
-    mkdir("/tmp");
-    mkdir(DIR);
+    __make_scratch_dir(DIR);
     rm(FILE);
 }
 

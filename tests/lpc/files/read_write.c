@@ -7,16 +7,11 @@
 #define LINES "/fixtures/files/lines.txt"
 
 void setup() {
-    mkdir("/tmp");
-    mkdir(DIR);
+    __make_scratch_dir(DIR);
 }
 
 void cleanup() {
-    mixed names = get_dir(DIR + "/");
-    if (arrayp(names)) {
-        foreach (string f in names) rm(DIR + "/" + f);
-    }
-    rmdir(DIR);
+    __remove_scratch_dir(DIR);
 }
 
 void test_write_and_read() {

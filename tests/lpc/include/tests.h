@@ -50,4 +50,19 @@ void __assert_ne(mixed a, mixed b, string where) {
     }
 }
 
+// A scratch directory for a test's files (under the gitignored /tmp),
+// and its removal with the files in it.
+void __make_scratch_dir(string dir) {
+    mkdir("/tmp");
+    mkdir(dir);
+}
+
+void __remove_scratch_dir(string dir) {
+    mixed names = get_dir(dir + "/");
+    if (arrayp(names)) {
+        foreach (string f in names) rm(dir + "/" + f);
+    }
+    rmdir(dir);
+}
+
 #endif
