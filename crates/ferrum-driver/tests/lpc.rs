@@ -40,3 +40,18 @@ fn run_all() {
     assert!(count > 0, "no LPC test files found");
     assert!(failed.is_empty(), "{} of {} LPC test files failed: {:?}", failed.len(), count, failed);
 }
+
+#[test]
+fn a_test_file_without_do_tests_fails_instead_of_passing_unchecked() {
+    let root = std::env::temp_dir().join(format!("ferrum-lpc-runner-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    let empty = root.join("no_checks.c");
+    std::fs::write(&empty, "void test_something() { }\n").unwrap();
+    let fine = root.join("checks.c");
+    std::fs::write(&fine, "string *__test_failures() { return ({ }); }\nvoid do_tests() { }\n").unwrap();
+    let failures = run_test_file(&root, &empty);
+    assert_eq!(failures.len(), 1, "{:?}", failures);
+    assert!(failures[0].contains("defines no do_tests()"), "{:?}", failures);
+    assert_eq!(run_test_file(&root, &fine), Vec::<String>::new());
+    let _ = std::fs::remove_dir_all(&root);
+}
